@@ -1,0 +1,68 @@
+# Newsroom: the commands the README names.
+
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# Django 6.1 needs Python 3.12 or newer: take the newest one found.
+PYTHON ?= $(shell for v in 3.14 3.13 3.12; do \
+	  for p in "python$$v" "$$(command -v pyenv >/dev/null 2>&1 && PYENV_VERSION=$$(pyenv versions --bare 2>/dev/null | grep -E "^$$v(\.|$$)" | tail -1) pyenv which python 2>/dev/null)"; do \
+	    [ -n "$$p" ] && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo "$$p"; exit 0; }; \
+	  done; \
+	done)
+
+# Tests run the production settings (debug off) over plain HTTP.
+TEST_ENV := DJANGO_SECRET_KEY=test-only-secret-key-not-for-production-use-0123456789 DJANGO_HTTPS=0 DJANGO_DEBUG=0
+
+.PHONY: run test e2e lint format install chromium bench clean
+
+$(BIN)/python:
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "Newsroom needs Python 3.12 or newer (Django 6.1). Install it, or run: make PYTHON=/path/to/python3.12 run"; \
+	  exit 1; \
+	fi
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet --editable . --group dev
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: export DJANGO_DEBUG = 1
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	@echo "Newsroom runs at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Debian's chromium at /usr/bin/chromium: run 'sudo apt-get install chromium' and try again."; \
+	    exit 1; \
+	  fi; \
+	fi
+
+test: install chromium
+	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles test-artifacts

@@ -1,0 +1,156 @@
+from django.contrib import admin
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from articles import services
+from articles.forms import ArticleAdminForm, ImageAdminForm
+from articles.models import Article, Author, Image, Section, SlugRedirect, Tag
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("published", "Published")]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = queryset.filter(status=Article.Status.PUBLISHED)
+        match self.value():
+            case "draft":
+                return queryset.filter(status=Article.Status.DRAFT)
+            case "scheduled":
+                return published.filter(published_at__gt=now)
+            case "published":
+                return published.filter(published_at__lte=now)
+        return queryset
+
+
+class SlugRedirectInline(admin.TabularInline):
+    model = SlugRedirect
+    extra = 0
+    fields = ["old_slug", "created_at"]
+    readonly_fields = ["old_slug", "created_at"]
+    verbose_name = "former address"
+    verbose_name_plural = "former addresses (answered with a permanent redirect)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
+    list_display = ["title", "state_label", "section", "byline", "published_at", "updated_at"]
+    list_filter = [StateFilter, "section", "authors", "published_at", "comments_open"]
+    list_select_related = ["section"]
+    search_fields = ["title", "standfirst", "authors__display_name", "tags__name"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["authors", "tags", "section", "featured_image"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["preview_link", "created_at", "updated_at"]
+    inlines = [SlugRedirectInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "standfirst", "body"]}),
+        ("Byline and placement", {"fields": ["authors", "section", "tags", "source"]}),
+        ("Picture", {"fields": ["featured_image"]}),
+        (
+            "Publication",
+            {"fields": ["status", "published_at", "comments_open", "preview_link"]},
+        ),
+        ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("authors")
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        author = Author.objects.filter(user=request.user).first()
+        if author and "authors" not in initial:
+            initial["authors"] = [author.pk]
+        return initial
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data:
+            services.change_slug(article=obj, old_slug=form.initial.get("slug", ""))
+
+    def view_on_site(self, obj):
+        return (
+            obj.get_absolute_url()
+            if obj.is_published
+            else reverse("articles:preview", args=[obj.pk])
+        )
+
+    @admin.display(description="state", ordering="status")
+    def state_label(self, obj):
+        return obj.state
+
+    @admin.display(description="by")
+    def byline(self, obj):
+        return ", ".join(author.display_name for author in obj.authors.all())
+
+    @admin.display(description="preview")
+    def preview_link(self, obj):
+        if not obj.pk:
+            return "Save the article to preview it."
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">Preview as readers will see it</a>'
+            " (staff only; drafts and scheduled articles included)",
+            reverse("articles:preview", args=[obj.pk]),
+        )
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "role", "user"]
+    list_select_related = ["user"]
+    prepopulated_fields = {"slug": ["display_name"]}
+    search_fields = ["display_name", "role"]
+    autocomplete_fields = ["photo"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    form = ImageAdminForm
+    list_display = ["thumbnail", "alt_text", "credit", "width", "height", "uploaded_at"]
+    search_fields = ["alt_text", "caption", "credit"]
+    readonly_fields = ["width", "height", "rendition_list"]
+
+    @admin.display(description="picture")
+    def thumbnail(self, obj):
+        return format_html(
+            '<img src="{}" alt="" width="80" height="{}">',
+            obj.rendition_url("jpeg", 320),
+            round(80 * obj.height / obj.width) if obj.width else 80,
+        )
+
+    @admin.display(description="renditions")
+    def rendition_list(self, obj):
+        return ", ".join(f"{r['width']}w {r['format']}" for r in obj.renditions) or "—"
+
+    def save_model(self, request, obj, form, change):
+        if "file" in form.changed_data:
+            # The form has decoded the upload already; the service stores it clean.
+            services.store_image(image=obj, upload=form.cleaned_data["file"])
+        else:
+            super().save_model(request, obj, form, change)

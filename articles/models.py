@@ -1,0 +1,246 @@
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.db import models
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+
+from articles import sanitize
+
+
+class Section(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(
+        blank=True, help_text="One or two sentences shown on the section page."
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Sections are listed in this order in the menu and on the home page."
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:80]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class Image(models.Model):
+    """An uploaded picture, stored without metadata, with its responsive renditions."""
+
+    file = models.ImageField(upload_to="images/%Y/%m/", width_field="width", height_field="height")
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    alt_text = models.CharField(
+        max_length=250,
+        help_text="Describe what the picture shows for readers who cannot see it. Required.",
+    )
+    caption = models.CharField(max_length=300, blank=True)
+    credit = models.CharField(max_length=120, blank=True, help_text="Photographer or agency.")
+    # Derived from the file when it is stored: [{"width", "height", "format", "name"}, ...]
+    renditions = models.JSONField(default=list, editable=False)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return self.alt_text
+
+    def srcset(self, image_format: str) -> str:
+        return ", ".join(
+            f"{default_storage.url(r['name'])} {r['width']}w"
+            for r in self.renditions
+            if r["format"] == image_format
+        )
+
+    def rendition(self, image_format: str = "jpeg", width: int = 1280) -> dict | None:
+        """The smallest rendition at least `width` wide, else the largest one."""
+        choices = sorted(
+            (r for r in self.renditions if r["format"] == image_format), key=lambda r: r["width"]
+        )
+        for candidate in choices:
+            if candidate["width"] >= width:
+                return candidate
+        return choices[-1] if choices else None
+
+    def rendition_url(self, image_format: str = "jpeg", width: int = 1280) -> str:
+        chosen = self.rendition(image_format, width)
+        return default_storage.url(chosen["name"]) if chosen else self.file.url
+
+
+class Author(models.Model):
+    """The public profile behind a byline; never shows a login name."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+        help_text="The staff account that writes as this author, if any.",
+    )
+    display_name = models.CharField(max_length=120, help_text="As printed in the byline.")
+    slug = models.SlugField(max_length=120, unique=True)
+    role = models.CharField(
+        max_length=120, blank=True, help_text="For example: Europe correspondent."
+    )
+    bio = models.TextField(blank=True)
+    photo = models.ForeignKey(
+        Image, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["display_name"]
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Visible to readers: published, and its publish time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_section(self, section):
+        return self.filter(section=section)
+
+    def for_listing(self):
+        """What a card needs, in a fixed number of queries."""
+        return self.select_related("section", "featured_image").prefetch_related("authors")
+
+    def latest_per_section(self, per_section: int):
+        """The newest `per_section` articles of every section, in one query."""
+        return self.annotate(
+            section_rank=Window(
+                RowNumber(), partition_by=F("section_id"), order_by=F("published_at").desc()
+            )
+        ).filter(section_rank__lte=per_section)
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The article's address. Changing it keeps the old address working.",
+    )
+    standfirst = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text="The summary under the headline, in one or two sentences.",
+    )
+    body = models.TextField(
+        help_text=(
+            "Paragraphs, subheadings, lists, quotes and links. Scripts and styles are removed."
+        )
+    )
+    authors = models.ManyToManyField(Author, related_name="articles")
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
+    tags = models.ManyToManyField(Tag, related_name="articles", blank=True)
+    featured_image = models.ForeignKey(
+        Image, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
+    )
+    source = models.CharField(
+        max_length=200, blank=True, help_text="Attribution line, for example: With agencies."
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=(
+            "When readers can see it. A published article with a time in the future is "
+            "scheduled: it appears on its own at that time. Empty means now."
+        ),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    comments_open = models.BooleanField(default=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
+            models.Index(fields=["section", "-published_at"], name="article_section_pub_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="article_published_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize.clean_html(self.body)
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def state(self) -> str:
+        """Draft, Scheduled or Published, as an editor thinks of it."""
+        if self.status == self.Status.DRAFT:
+            return "Draft"
+        if self.published_at and self.published_at > timezone.now():
+            return "Scheduled"
+        return "Published"
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == "Published"
+
+    @cached_property
+    def byline_authors(self):
+        return list(self.authors.all())
+
+
+class SlugRedirect(models.Model):
+    """An article's former slug, answered with a permanent redirect."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="slug_redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.article.slug}"

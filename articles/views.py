@@ -1,0 +1,133 @@
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, ListView
+
+from articles.models import Article, Author, Section, SlugRedirect, Tag
+
+
+def page_size():
+    return settings.NEWSROOM_PAGE_SIZE
+
+
+class HomeView(ListView):
+    """The front page: a lead story, the latest articles, a block per section."""
+
+    template_name = "articles/home.html"
+    context_object_name = "articles"
+
+    def get_paginate_by(self, queryset):
+        return page_size()
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if context["page_obj"].number == 1:
+            articles = list(context["articles"])
+            context["lead"] = articles[0] if articles else None
+            context["articles"] = articles[1:]
+            context["section_blocks"] = section_blocks(exclude=articles)
+        return context
+
+
+def section_blocks(*, exclude, per_section: int = 4):
+    """[(section, [articles])] for the home page, in two queries plus the authors."""
+    excluded = [article.pk for article in exclude]
+    latest = (
+        Article.objects.published()
+        .exclude(pk__in=excluded)
+        .latest_per_section(per_section)
+        .for_listing()
+        .order_by("section__position", "section__name", "-published_at")
+    )
+    blocks: dict[int, tuple[Section, list[Article]]] = {}
+    for article in latest:
+        blocks.setdefault(article.section_id, (article.section, []))[1].append(article)
+    return list(blocks.values())
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return (
+            Article.objects.published()
+            .select_related("section", "featured_image")
+            .prefetch_related("authors", "tags")
+        )
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            moved = SlugRedirect.objects.filter(old_slug=kwargs["slug"]).select_related("article")
+            for redirection in moved:
+                if redirection.article.is_published:
+                    return redirect(redirection.article, permanent=True)
+            raise
+
+
+@method_decorator([never_cache, staff_member_required], name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """Any article, draft or scheduled, as readers will see it; staff only."""
+
+    def get_queryset(self):
+        return Article.objects.select_related("section", "featured_image").prefetch_related(
+            "authors", "tags"
+        )
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
+    def get(self, request, *args, **kwargs):
+        return DetailView.get(self, request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_preview=True, **kwargs)
+
+
+class ArticleListForObjectView(ListView):
+    """A paginated list of the published articles of one section, tag or author."""
+
+    model = None
+    context_object_name = "articles"
+
+    def get_paginate_by(self, queryset):
+        return page_size()
+
+    def get_queryset(self):
+        self.object = get_object_or_404(self.model, slug=self.kwargs["slug"])
+        return self.articles_of(self.object).published().for_listing()
+
+    def articles_of(self, owner):
+        return owner.articles.all()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(object=self.object, **kwargs)
+
+
+class SectionDetailView(ArticleListForObjectView):
+    model = Section
+    template_name = "articles/section_detail.html"
+
+
+class TagDetailView(ArticleListForObjectView):
+    model = Tag
+    template_name = "articles/tag_detail.html"
+
+
+class AuthorDetailView(ArticleListForObjectView):
+    model = Author
+    template_name = "articles/author_detail.html"
+
+    def get_queryset(self):
+        self.object = get_object_or_404(
+            Author.objects.select_related("photo"), slug=self.kwargs["slug"]
+        )
+        return self.object.articles.published().for_listing()

@@ -1,0 +1,58 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    """Fast hashing, media in a temporary folder, small renditions, a clean cache."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.NEWSROOM_IMAGE_WIDTHS = [320, 640]
+    # The manifest needs collectstatic; tests read static files from the finders.
+    settings.STORAGES = settings.STORAGES | {
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    }
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def section(db):
+    return factories.make_section(name="Europe", slug="europe")
+
+
+@pytest.fixture
+def article(db, section):
+    return factories.make_article(section=section, title="Talks in Stockholm", slug="talks")
+
+
+@pytest.fixture
+def journalist(db):
+    user = factories.make_user(
+        username="journalist", is_staff=True, groups=[Group.objects.get(name="Journalists")]
+    )
+    factories.make_author(user=user, display_name="Jane Reporter", slug="jane-reporter")
+    return user
+
+
+@pytest.fixture
+def moderator(db):
+    return factories.make_user(
+        username="moderator", is_staff=True, groups=[Group.objects.get(name="Moderators")]
+    )
+
+
+@pytest.fixture
+def journalist_client(client, journalist):
+    client.force_login(journalist)
+    return client
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client
