@@ -12,7 +12,7 @@ PYTHON ?= $(shell for v in 3.14 3.13 3.12; do \
 	done)
 
 # Tests run the production settings (debug off) over plain HTTP.
-TEST_ENV := DJANGO_SECRET_KEY=test-only-secret-key-not-for-production-use-0123456789 DJANGO_HTTPS=0 DJANGO_DEBUG=0
+TEST_ENV := DJANGO_SECRET_KEY=test-only-secret-key-not-for-production-use-0123456789 DJANGO_HTTPS=0 DJANGO_DEBUG=0 DJANGO_SERVE_MEDIA=1
 
 .PHONY: run test e2e lint format install chromium bench clean
 

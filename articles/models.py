@@ -208,11 +208,18 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        self.set_derived_fields()
+
     def save(self, *args, **kwargs):
+        self.set_derived_fields()
+        super().save(*args, **kwargs)
+
+    def set_derived_fields(self):
+        """Sanitise the body; publishing without a time means publishing now."""
         self.body = sanitize.clean_html(self.body)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})

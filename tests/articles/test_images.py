@@ -1,0 +1,173 @@
+import io
+import warnings
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.urls import reverse
+from PIL import Image as PILImage
+
+from articles import images, services
+from articles.models import Image
+from tests.factories import image_bytes, make_image
+
+pytestmark = pytest.mark.django_db
+
+
+def jpeg_with_exif(size=(600, 400), orientation=None, gps=True) -> bytes:
+    picture = PILImage.new("RGB", size, (200, 40, 40))
+    # Mark the top-left corner so rotation can be observed.
+    picture.paste((0, 0, 255), (0, 0, 60, 60))
+    exif = PILImage.Exif()
+    exif[0x010F] = "CameraMaker"  # Make
+    if orientation:
+        exif[0x0112] = orientation
+    if gps:
+        exif[0x8825] = {1: "N", 2: (59.0, 20.0, 0.0), 3: "E", 4: (18.0, 4.0, 0.0)}
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def stored(name: str) -> PILImage.Image:
+    with default_storage.open(name) as handle:
+        picture = PILImage.open(io.BytesIO(handle.read()))
+        picture.load()
+        return picture
+
+
+def test_renditions_are_made_on_save_in_webp_and_jpeg():
+    image = make_image(content=image_bytes(size=(1000, 500)))
+
+    formats = {(r["width"], r["format"]) for r in image.renditions}
+    assert formats == {(320, "webp"), (320, "jpeg"), (640, "webp"), (640, "jpeg")}
+    for rendition in image.renditions:
+        picture = stored(rendition["name"])
+        assert picture.format == rendition["format"].upper()
+        assert picture.size == (rendition["width"], rendition["height"])
+    assert (image.width, image.height) == (1000, 500)
+
+
+def test_small_pictures_are_never_upscaled():
+    image = make_image(content=image_bytes(size=(200, 100)))
+    assert {r["width"] for r in image.renditions} == {200}
+
+
+def test_every_stored_file_is_stripped_of_metadata_including_gps():
+    image = make_image(content=jpeg_with_exif())
+
+    for name in [image.file.name, *(r["name"] for r in image.renditions)]:
+        picture = stored(name)
+        assert not picture.getexif(), name
+        assert "exif" not in picture.info, name
+        with default_storage.open(name) as handle:
+            assert b"CameraMaker" not in handle.read()
+
+
+def test_exif_orientation_is_applied():
+    # Orientation 6: the camera was turned; the picture must be shown rotated 90° clockwise.
+    image = make_image(content=jpeg_with_exif(size=(600, 400), orientation=6, gps=False))
+
+    assert (image.width, image.height) == (400, 600)
+    picture = stored(image.file.name).convert("RGB")
+    red, green, blue = picture.getpixel((picture.width - 10, 10))
+    assert blue > 150 and red < 100  # the marked corner moved to the top right
+
+
+def test_transparent_png_gets_a_white_background_in_jpeg():
+    image = make_image(content=image_bytes(size=(400, 300), image_format="PNG", colour=(0, 0, 0, 0)))
+    jpeg = next(r for r in image.renditions if r["format"] == "jpeg")
+    assert stored(jpeg["name"]).convert("RGB").getpixel((5, 5)) == (255, 255, 255)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"this is not a picture at all", "not a picture we accept"),
+        (image_bytes(image_format="TIFF"), "not a picture we accept"),
+        (image_bytes()[:400], "damaged or incomplete"),
+    ],
+    ids=["text", "tiff", "truncated"],
+)
+def test_bad_files_are_refused_with_a_clear_message(content, message):
+    with pytest.raises(images.InvalidImage, match=message):
+        images.decode(ContentFile(content, name="upload.jpg"))
+
+
+def test_decompression_bombs_are_refused(settings):
+    settings.NEWSROOM_IMAGE_MAX_PIXELS = 1_000_000
+    bomb = image_bytes(size=(2000, 2000), image_format="PNG")
+    with pytest.raises(images.InvalidImage, match="megapixels"):
+        images.decode(ContentFile(bomb, name="bomb.png"))
+
+
+def test_pillow_bomb_warning_is_treated_as_an_error(monkeypatch):
+    monkeypatch.setattr(PILImage, "MAX_IMAGE_PIXELS", 100_000)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(images.InvalidImage, match="too large"):
+            images.decode(ContentFile(image_bytes(size=(400, 300)), name="big.jpg"))
+
+
+def test_animated_gifs_are_refused():
+    frames = [PILImage.new("RGB", (50, 50), colour) for colour in ((255, 0, 0), (0, 255, 0))]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:])
+    with pytest.raises(images.InvalidImage, match="Animated"):
+        images.decode(ContentFile(buffer.getvalue(), name="anim.gif"))
+
+
+def test_admin_upload_of_a_non_image_shows_a_form_error(admin_client):
+    response = admin_client.post(
+        reverse("admin:articles_image_add"),
+        {"file": ContentFile(b"GIF89a but not really", name="fake.gif"), "alt_text": "Fake"},
+    )
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+    assert not Image.objects.exists()
+
+
+def test_admin_upload_requires_alt_text(admin_client):
+    response = admin_client.post(
+        reverse("admin:articles_image_add"),
+        {"file": ContentFile(image_bytes(), name="ok.jpg"), "alt_text": ""},
+    )
+    assert response.status_code == 200
+    assert not Image.objects.exists()
+
+
+def test_admin_upload_stores_a_clean_image_with_renditions(admin_client):
+    response = admin_client.post(
+        reverse("admin:articles_image_add"),
+        {"file": ContentFile(jpeg_with_exif(), name="scene.jpg"), "alt_text": "A street scene"},
+    )
+    assert response.status_code == 302
+    image = Image.objects.get()
+    assert image.renditions
+    assert not stored(image.file.name).getexif()
+
+
+def test_replacing_a_file_removes_the_old_renditions(django_capture_on_commit_callbacks):
+    image = make_image()
+    old_names = [r["name"] for r in image.renditions]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.store_image(
+            image=image, upload=ContentFile(image_bytes(size=(700, 700)), name="new.jpg")
+        )
+
+    assert all(not default_storage.exists(name) for name in old_names)
+    assert all(default_storage.exists(r["name"]) for r in image.renditions)
+
+
+def test_article_page_serves_a_responsive_picture(client, article):
+    article.featured_image = make_image(content=image_bytes(size=(1000, 600)), alt_text="Harbour")
+    article.save()
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert '<source type="image/webp" srcset="' in html
+    assert "320w" in html and "640w" in html
+    assert 'width="1000" height="600"' in html
+    assert 'alt="Harbour"' in html
+    assert "sizes=" in html

@@ -1,0 +1,53 @@
+"""The public pages run a fixed number of SQL queries, whatever the amount of content."""
+
+import pytest
+
+from tests.factories import make_article, make_author, make_image, make_section, make_tag
+
+pytestmark = pytest.mark.django_db
+
+# Budgets (the issue allows at most 10): menu, page count, articles, authors, section blocks...
+HOME_QUERIES = 6
+ARTICLE_QUERIES = 4
+LISTING_QUERIES = 5
+
+
+def populate(n_sections: int, n_articles: int):
+    sections = [make_section() for _ in range(n_sections)]
+    tags = [make_tag() for _ in range(n_articles)]
+    authors = [make_author(photo=make_image()) for _ in range(3)]
+    image = make_image()
+    articles = [
+        make_article(
+            section=sections[i % n_sections],
+            authors=authors[: 1 + i % 3],
+            tags=tags[: 1 + i % 5],
+            featured_image=image,
+        )
+        for i in range(n_articles)
+    ]
+    return sections, tags, authors, articles
+
+
+@pytest.mark.parametrize("scale", [1, 3])
+def test_home_page_query_count_is_fixed(client, scale, django_assert_num_queries):
+    populate(n_sections=3 * scale, n_articles=15 * scale)
+    with django_assert_num_queries(HOME_QUERIES):
+        assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize("scale", [1, 4])
+def test_article_page_query_count_is_fixed(client, scale, django_assert_num_queries):
+    _, _, _, articles = populate(n_sections=2, n_articles=5 * scale)
+    article = articles[-1]
+    with django_assert_num_queries(ARTICLE_QUERIES):
+        assert client.get(article.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("kind", ["section", "tag", "author"])
+def test_listing_pages_query_count_is_fixed(client, kind, django_assert_num_queries):
+    sections, tags, authors, _ = populate(n_sections=2, n_articles=14)
+    owner = {"section": sections[0], "tag": tags[0], "author": authors[0]}[kind]
+    with django_assert_num_queries(LISTING_QUERIES):
+        assert client.get(owner.get_absolute_url()).status_code == 200
+
