@@ -7,7 +7,8 @@ import random
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-SIZE = (1600, 1000)
+CANVAS = (1600, 1000)  # the motifs are drawn on this canvas
+SIZE = CANVAS  # the size of the file produced
 
 
 def _hex(colour: str) -> tuple[int, int, int]:
@@ -23,11 +24,13 @@ def draw(palette: tuple[str, str], motif: str, seed: str) -> bytes:
     """A JPEG illustration: a gradient in the palette with a simple motif on top."""
     rng = random.Random(seed)
     dark, light = _hex(palette[0]), _hex(palette[1])
-    width, height = SIZE
-    picture = PILImage.new("RGB", SIZE, dark)
+    width, height = CANVAS
+    # A vertical gradient from the dark colour towards the light one.
+    mask = PILImage.linear_gradient("L").resize(CANVAS).point(lambda v: v * 0.8)
+    picture = PILImage.composite(
+        PILImage.new("RGB", CANVAS, light), PILImage.new("RGB", CANVAS, dark), mask
+    )
     pen = ImageDraw.Draw(picture)
-    for y in range(height):
-        pen.line([(0, y), (width, y)], fill=_mix(dark, light, y / height * 0.8))
 
     ink = _mix(dark, (0, 0, 0), 0.35)
     glow = _mix(light, (255, 255, 255), 0.5)
@@ -96,6 +99,8 @@ def draw(palette: tuple[str, str], motif: str, seed: str) -> bytes:
                 x, y = rng.randrange(width), rng.randrange(height)
                 pen.ellipse([x, y, x + 4, y + 4], fill=(255, 255, 255))
 
+    if SIZE != CANVAS:
+        picture = picture.resize(SIZE)
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=88)
     return buffer.getvalue()

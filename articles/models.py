@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models
@@ -208,21 +210,21 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def clean(self):
-        self.set_derived_fields()
-
     def save(self, *args, **kwargs):
         self.set_derived_fields()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        self.set_derived_fields()
 
     def set_derived_fields(self):
         """Sanitise the body; publishing without a time means publishing now."""
         self.body = sanitize.clean_html(self.body)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-
-    def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
 
     @property
     def state(self) -> str:
@@ -236,6 +238,14 @@ class Article(models.Model):
     @property
     def is_published(self) -> bool:
         return self.state == "Published"
+
+    @property
+    def was_updated(self) -> bool:
+        """Changed more than an hour after it went out: worth telling readers."""
+        if not self.published_at or not self.updated_at:
+            return False
+        went_out = max(self.published_at, self.created_at or self.published_at)
+        return self.updated_at - went_out > timedelta(hours=1)
 
     @cached_property
     def byline_authors(self):

@@ -75,7 +75,9 @@ def test_exif_orientation_is_applied():
 
 
 def test_transparent_png_gets_a_white_background_in_jpeg():
-    image = make_image(content=image_bytes(size=(400, 300), image_format="PNG", colour=(0, 0, 0, 0)))
+    image = make_image(
+        content=image_bytes(size=(400, 300), image_format="PNG", colour=(0, 0, 0, 0))
+    )
     jpeg = next(r for r in image.renditions if r["format"] == "jpeg")
     assert stored(jpeg["name"]).convert("RGB").getpixel((5, 5)) == (255, 255, 255)
 

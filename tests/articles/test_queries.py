@@ -50,4 +50,3 @@ def test_listing_pages_query_count_is_fixed(client, kind, django_assert_num_quer
     owner = {"section": sections[0], "tag": tags[0], "author": authors[0]}[kind]
     with django_assert_num_queries(LISTING_QUERIES):
         assert client.get(owner.get_absolute_url()).status_code == 200
-

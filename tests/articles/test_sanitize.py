@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
         ('<iframe src="https://evil.example"></iframe>', "<iframe"),
         ('<p style="background:url(javascript:x)">Hi</p>', "style="),
         ("<style>body{display:none}</style><p>Hi</p>", "<style"),
-        ('<svg><script>alert(1)</script></svg>', "<svg"),
+        ("<svg><script>alert(1)</script></svg>", "<svg"),
         ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "data:"),
         ("<!-- hidden comment --><p>Hi</p>", "hidden comment"),
         ('<form action="https://evil.example"><input name="x"></form>', "<form"),
@@ -34,14 +34,21 @@ def test_article_structure_is_kept():
         "<blockquote><p>A quote.</p></blockquote><ul><li>One</li><li>Two</li></ul>"
     )
     cleaned = clean_html(html)
-    for fragment in ("<h2>Background</h2>", "<strong>bold</strong>", "<blockquote>", "<li>Two</li>"):
+    for fragment in (
+        "<h2>Background</h2>",
+        "<strong>bold</strong>",
+        "<blockquote>",
+        "<li>Two</li>",
+    ):
         assert fragment in cleaned
     assert 'href="https://example.org/report"' in cleaned
     assert 'rel="noopener noreferrer"' in cleaned
 
 
 def test_body_is_stored_sanitised_whatever_the_path(client):
-    article = make_article(body='<p>Safe</p><script>alert("x")</script><p onmouseover="x()">Hover</p>')
+    article = make_article(
+        body='<p>Safe</p><script>alert("x")</script><p onmouseover="x()">Hover</p>'
+    )
     article.refresh_from_db()
     assert "<script" not in article.body
     assert "onmouseover" not in article.body

@@ -190,3 +190,25 @@ def test_privacy_page_is_served_from_the_admin_editable_page(client):
 def test_every_page_links_to_the_privacy_policy(client, article):
     for url in ("/", article.get_absolute_url(), "/no-such-page/"):
         assert 'href="/privacy/"' in client.get(url).content.decode()
+
+
+def test_article_updated_after_publication_says_so(client, time_machine):
+    time_machine.move_to(timezone.now() - timedelta(hours=5), tick=False)
+    article = make_article(published_at=None)
+    time_machine.move_to(timezone.now() + timedelta(minutes=10), tick=False)
+    article.save()  # a quick fix soon after publication is not an update
+    assert "Updated" not in client.get(article.get_absolute_url()).content.decode()
+
+    time_machine.move_to(timezone.now() + timedelta(hours=3), tick=False)
+    article.title = "Corrected headline"
+    article.save()
+
+    assert '<p class="updated">Updated' in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_server_error_page_is_styled_and_needs_no_context():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Something went wrong on our side" in html
+    assert "/static/css/site.css" in html
