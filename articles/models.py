@@ -191,6 +191,14 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     comments_open = models.BooleanField(default=True)
+    auto_see_also = models.BooleanField(
+        'automatic "See also"',
+        default=True,
+        help_text=(
+            'When no "See also" link is placed by hand, show one to the best related '
+            "article. Untick to show none."
+        ),
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -250,6 +258,55 @@ class Article(models.Model):
     @cached_property
     def byline_authors(self):
         return list(self.authors.all())
+
+
+class SeeAlso(models.Model):
+    """An editor's inline "See also" link, placed after a paragraph of the body."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="see_also_links")
+    target = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="see_also_backlinks", verbose_name="link to"
+    )
+    after_paragraph = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Show the box after this paragraph (1 = the first). Empty: after the middle one.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = '"See also" link'
+        verbose_name_plural = '"See also" links'
+        constraints = [
+            models.UniqueConstraint(fields=["article", "target"], name="see_also_once_per_target"),
+            models.CheckConstraint(condition=~Q(article=F("target")), name="see_also_not_self"),
+        ]
+
+    def __str__(self):
+        return f"See also: {self.target}"
+
+
+class RelatedPick(models.Model):
+    """An editor's pick for the "You may also like" block, shown first, in order."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_picks")
+    target = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="picked_by", verbose_name="article"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "editor's pick"
+        verbose_name_plural = 'editor\'s picks for "You may also like"'
+        constraints = [
+            models.UniqueConstraint(fields=["article", "target"], name="pick_once_per_target"),
+            models.CheckConstraint(condition=~Q(article=F("target")), name="pick_not_self"),
+        ]
+
+    def __str__(self):
+        return f"Pick: {self.target}"
 
 
 class SlugRedirect(models.Model):

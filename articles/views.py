@@ -6,6 +6,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
+from articles import related
 from articles.models import Article, Author, Section, SlugRedirect, Tag
 
 
@@ -60,6 +61,12 @@ class ArticleDetailView(DetailView):
             Article.objects.published()
             .select_related("section", "featured_image")
             .prefetch_related("authors", "tags")
+        )
+
+    def get_context_data(self, **kwargs):
+        body_parts, related_articles = related.for_page(self.object)
+        return super().get_context_data(
+            body_parts=body_parts, related_articles=related_articles, **kwargs
         )
 
     def get(self, request, *args, **kwargs):

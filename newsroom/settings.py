@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.postgres",
     "axes",
+    "django_prose_editor",
     "newsroom",
     "articles",
     "comments",
@@ -249,6 +250,8 @@ LOGGING = {
 # ARTICLES
 # ------------------------------------------------------------------------------
 NEWSROOM_PAGE_SIZE = 12
+# How many articles the "You may also like" block shows.
+NEWSROOM_RELATED_COUNT = int(os.environ.get("NEWSROOM_RELATED_COUNT", "6"))
 # Widths, in pixels, of the renditions made for every uploaded image.
 NEWSROOM_IMAGE_WIDTHS = [320, 640, 960, 1280, 1920]
 # Images above this many pixels are refused (decompression-bomb guard).

@@ -7,7 +7,9 @@ import pytest
 
 # Playwright's sync API keeps an event loop running in the test thread, and Django refuses
 # ORM calls from a thread with a running loop. The tests only use the ORM between browser
-# calls, never concurrently with them, so the guard can be lifted for this package.
+# calls, never concurrently with them, so the guard can be lifted. It is lifted for the
+# whole process, not per test: the loop lives as long as the session-scoped `playwright`
+# fixture, so any database test that runs after the first browser test needs it too.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = "/usr/bin/chromium"
@@ -22,7 +24,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-# Records a reader would never see but a browser reports: every CSP violation on the page.
+# Runs before the page's own scripts (CSP does not apply to it): records every violation
+# the document reports, which a reader never sees but a broken page would show.
 RECORD_CSP_VIOLATIONS = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -41,6 +44,18 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": CHROMIUM,
         "args": (["--headless"] if headless else []) + CHROMIUM_ARGS,
     }
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    """Pages are opened by path (page.goto("/")) on pytest-django's live server.
+
+    This also replaces pytest-playwright's own fallback `base_url` fixture (used when
+    pytest-base-url is not installed), which pytest 9 reports as deprecated: a session
+    fixture defined as an instance method. The project turns deprecation warnings into
+    errors, so that fixture would fail every browser test at setup.
+    """
+    return live_server.url
 
 
 @pytest.fixture(scope="session")

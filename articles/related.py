@@ -1,0 +1,286 @@
+"""
+"See also" and "You may also like": choosing related articles (pure reads).
+
+Ranking, for the automatic part of both:
+
+* Candidates share at least one tag with the article. Each shared tag adds its inverse
+  document frequency, ln(articles / articles with the tag), so a rare
+  tag weighs more than a common one.
+* A candidate in the same section gains SECTION_BONUS.
+* Newer is preferred: the sum is multiplied by 0.5 ** (age in days / HALF_LIFE_DAYS).
+* When too few candidates share tags, the block fills with the section's latest articles,
+  then the site's latest.
+
+The result (ids and reasons) is cached per article under a site-wide version that
+articles.signals bumps whenever an article, a tag, a link or a pick changes; the cards are
+always re-read with Article.objects.published(), so a withdrawn article never shows.
+"""
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Case, Count, FloatField, Sum, Value, When
+from django.utils import timezone
+
+from articles.models import Article
+
+SECTION_BONUS = 1.0
+HALF_LIFE_DAYS = 60
+# How many tag-sharing candidates are re-ranked in Python.
+CANDIDATE_POOL = 60
+# Scheduled articles go live without a save: cached choices expire after this anyway.
+CACHE_SECONDS = 600
+VERSION_KEY = "related:version"
+# Tag frequencies (for weights) drift slowly: recounted at most this often.
+FREQUENCY_SECONDS = 3600
+
+
+def related_count() -> int:
+    return settings.NEWSROOM_RELATED_COUNT
+
+
+@dataclass
+class Choice:
+    """One related article and why it was chosen."""
+
+    article_id: int
+    reasons: list[str] = field(default_factory=list)
+    score: float = 0.0
+
+
+@dataclass
+class Selection:
+    """What the article page shows, as ids: resolved to published articles at render time."""
+
+    see_also: list[tuple[int, int | None]]  # (target id, after paragraph or None = middle)
+    related: list[Choice]
+
+
+# Cache ----------------------------------------------------------------------------------
+
+
+def cache_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def invalidate() -> None:
+    """Forget every cached choice: called when anything that ranking reads changes."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.add(VERSION_KEY, 1, timeout=None)
+
+
+def selection_for(article: Article) -> Selection:
+    """The cached selection for an article, computed on a miss."""
+    key = f"related:{cache_version()}:{article.pk}"
+    selection = cache.get(key)
+    if selection is None:
+        selection = compute_selection(article)
+        cache.set(key, selection, CACHE_SECONDS)
+    return selection
+
+
+def for_page(article: Article) -> tuple[list["BodyPart"], list[Article]]:
+    """The body split around its "See also" boxes, and the "You may also like" cards."""
+    selection = selection_for(article)
+    ids = {target for target, _ in selection.see_also} | {c.article_id for c in selection.related}
+    cards = Article.objects.published().filter(pk__in=ids).for_listing().in_bulk() if ids else {}
+    # A target withdrawn since the choice was cached simply disappears.
+    boxes = [(cards[target], after) for target, after in selection.see_also if target in cards]
+    shown = [cards[c.article_id] for c in selection.related if c.article_id in cards]
+    return place_boxes(article.body, boxes), shown
+
+
+# Ranking --------------------------------------------------------------------------------
+
+
+def compute_selection(article: Article) -> Selection:
+    limit = related_count()
+    picks = list(
+        article.related_picks.filter(target__in=Article.objects.published()).values_list(
+            "target_id", flat=True
+        )
+    )
+    links = [
+        (target_id, after)
+        for target_id, after in article.see_also_links.filter(
+            target__in=Article.objects.published()
+        ).values_list("target_id", "after_paragraph")
+    ]
+    ranked = rank_by_tags(article, exclude={article.pk, *picks})
+
+    if not links and article.auto_see_also and ranked:
+        best = ranked.pop(0)
+        links = [(best.article_id, None)]
+
+    taken = {article.pk, *picks, *(target for target, _ in links)}
+    related = [Choice(pk, ["editor's pick"]) for pk in picks]
+    related += [choice for choice in ranked if choice.article_id not in taken]
+    related = related[:limit]
+    if len(related) < limit:
+        taken |= {choice.article_id for choice in related}
+        related += fill_with_latest(article, exclude=taken, count=limit - len(related))
+    return Selection(see_also=links, related=related)
+
+
+def rank_by_tags(article: Article, *, exclude: set[int]) -> list[Choice]:
+    """Published articles sharing tags with this one, best first."""
+    tags = {tag.pk: tag.name for tag in article.tags.all()}
+    if not tags:
+        return []
+    through = Article.tags.through
+    weights = tag_weights(list(tags))
+    pool = (
+        through.objects.filter(tag_id__in=tags)
+        .exclude(article_id__in=exclude)
+        .values("article_id")
+        .annotate(
+            tag_score=Sum(
+                Case(
+                    *(When(tag_id=tag_id, then=Value(w)) for tag_id, w in weights.items()),
+                    output_field=FloatField(),
+                )
+            )
+        )
+        .order_by("-tag_score", "-article_id")
+        .values_list("article_id", "tag_score")[:CANDIDATE_POOL]
+    )
+    scores = dict(pool)
+    if not scores:
+        return []
+    candidates = (
+        Article.objects.published()
+        .filter(pk__in=scores)
+        .values_list("pk", "section_id", "published_at")
+    )
+    shared: dict[int, list[str]] = {}
+    for article_id, tag_id in through.objects.filter(
+        article_id__in=scores, tag_id__in=tags
+    ).values_list("article_id", "tag_id"):
+        shared.setdefault(article_id, []).append(tags[tag_id])
+
+    now = timezone.now()
+    choices = []
+    for pk, section_id, published_at in candidates:
+        same_section = section_id == article.section_id
+        score = (scores[pk] + (SECTION_BONUS if same_section else 0.0)) * recency(published_at, now)
+        reasons = ["shared tags: " + ", ".join(sorted(shared.get(pk, [])))]
+        if same_section:
+            reasons.append("same section")
+        choices.append(Choice(pk, reasons, score))
+    choices.sort(key=lambda choice: (-choice.score, -choice.article_id))
+    return choices
+
+
+def tag_weights(tag_ids: list[int]) -> dict[int, float]:
+    """Inverse document frequency of each tag; counts change slowly, so they are cached."""
+    through = Article.tags.through
+    total = cache.get("related:total")
+    if total is None:
+        total = Article.objects.count() or 1
+        cache.set("related:total", total, FREQUENCY_SECONDS)
+    keys = {f"related:df:{tag_id}": tag_id for tag_id in tag_ids}
+    frequency = {keys[key]: n for key, n in cache.get_many(keys).items()}
+    missing = [tag_id for tag_id in tag_ids if tag_id not in frequency]
+    if missing:
+        counted = dict(
+            through.objects.filter(tag_id__in=missing)
+            .values_list("tag_id")
+            .annotate(n=Count("article_id"))
+            .values_list("tag_id", "n")
+        )
+        fresh = {tag_id: counted.get(tag_id, 1) for tag_id in missing}
+        cache.set_many({f"related:df:{k}": v for k, v in fresh.items()}, FREQUENCY_SECONDS)
+        frequency |= fresh
+    # The small constant keeps a tag on every article from weighing nothing.
+    return {tag_id: math.log(max(total / frequency[tag_id], 1.0)) + 0.1 for tag_id in tag_ids}
+
+
+def recency(published_at: datetime, now: datetime) -> float:
+    age_days = max((now - published_at).total_seconds() / 86400, 0.0)
+    return 0.5 ** (age_days / HALF_LIFE_DAYS)
+
+
+def fill_with_latest(article: Article, *, exclude: set[int], count: int) -> list[Choice]:
+    """The section's latest articles, then the site's, when too few are related."""
+    published = Article.objects.published().exclude(pk__in=exclude)
+    chosen = [
+        Choice(pk, ["latest in the section"])
+        for pk in published.filter(section_id=article.section_id)
+        .order_by("-published_at")
+        .values_list("pk", flat=True)[:count]
+    ]
+    if len(chosen) < count:
+        exclude = exclude | {choice.article_id for choice in chosen}
+        chosen += [
+            Choice(pk, ["latest on the site"])
+            for pk in published.exclude(pk__in=exclude)
+            .order_by("-published_at")
+            .values_list("pk", flat=True)[: count - len(chosen)]
+        ]
+    return chosen
+
+
+# Placement of "See also" boxes in the body ----------------------------------------------
+
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+VOID = {"br", "img", "hr", "wbr", "source", "input", "col", "area", "embed", "meta", "link"}
+
+
+def paragraph_ends(body: str) -> list[int]:
+    """Offsets just after each top-level </p>: the places a box may go."""
+    depth = 0
+    ends = []
+    for match in TAG.finditer(body):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if name in VOID or self_closing:
+            continue
+        if closing:
+            depth = max(depth - 1, 0)
+            if depth == 0 and name == "p":
+                ends.append(match.end())
+        else:
+            depth += 1
+    return ends
+
+
+@dataclass
+class BodyPart:
+    html: str
+    boxes: list = field(default_factory=list)
+
+
+def place_boxes(body: str, boxes: list[tuple[object, int | None]]) -> list[BodyPart]:
+    """
+    Split the body into parts, each followed by the "See also" boxes placed after it.
+
+    A box asks for a paragraph (1-based) or None for the middle one; a number past the end
+    means the last paragraph. A body without paragraphs gets its boxes at the end.
+    """
+    ends = paragraph_ends(body)
+    if not boxes:
+        return [BodyPart(body)]
+    if not ends:
+        return [BodyPart(body, [box for box, _ in boxes])]
+    middle = (len(ends) + 1) // 2
+    by_paragraph: dict[int, list] = {}
+    for box, after in boxes:
+        index = min(max(after or middle, 1), len(ends))
+        by_paragraph.setdefault(index, []).append(box)
+    parts, start = [], 0
+    for index in sorted(by_paragraph):
+        end = ends[index - 1]
+        parts.append(BodyPart(body[start:end], by_paragraph[index]))
+        start = end
+    if start < len(body):
+        parts.append(BodyPart(body[start:]))
+    return parts
