@@ -126,9 +126,8 @@ def compute_selection(article: Article) -> Selection:
     related = [Choice(pk, ["editor's pick"]) for pk in picks]
     related += [choice for choice in ranked if choice.article_id not in taken]
     related = related[:limit]
-    if len(related) < limit:
-        taken |= {choice.article_id for choice in related}
-        related += fill_with_latest(article, exclude=taken, count=limit - len(related))
+    taken |= {choice.article_id for choice in related}
+    related += fill_with_latest(article, exclude=taken, count=limit - len(related))
     return Selection(see_also=links, related=related)
 
 
@@ -212,21 +211,18 @@ def recency(published_at: datetime, now: datetime) -> float:
 
 def fill_with_latest(article: Article, *, exclude: set[int], count: int) -> list[Choice]:
     """The section's latest articles, then the site's, when too few are related."""
-    published = Article.objects.published().exclude(pk__in=exclude)
-    chosen = [
-        Choice(pk, ["latest in the section"])
-        for pk in published.filter(section_id=article.section_id)
-        .order_by("-published_at")
-        .values_list("pk", flat=True)[:count]
-    ]
-    if len(chosen) < count:
-        exclude = exclude | {choice.article_id for choice in chosen}
-        chosen += [
-            Choice(pk, ["latest on the site"])
-            for pk in published.exclude(pk__in=exclude)
-            .order_by("-published_at")
-            .values_list("pk", flat=True)[: count - len(chosen)]
-        ]
+    # Both lists are always read (two small indexed queries), so the number of queries
+    # does not depend on how many candidates shared tags.
+    limit = related_count()
+    published = Article.objects.published().exclude(pk__in=exclude).order_by("-published_at")
+    in_section = published.filter(section_id=article.section_id).values_list("pk", flat=True)
+    anywhere = published.values_list("pk", flat=True)
+    chosen: list[Choice] = []
+    sources = [(in_section[:limit], "latest in the section"), (anywhere[:limit], "latest")]
+    for ids, reason in sources:
+        for pk in ids:
+            if len(chosen) < count and all(c.article_id != pk for c in chosen):
+                chosen.append(Choice(pk, [reason]))
     return chosen
 
 
