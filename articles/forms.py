@@ -1,7 +1,64 @@
 from django import forms
+from django.utils.html import strip_tags
+from django_prose_editor.widgets import AdminProseEditorWidget
+from js_asset import InlineStyle, Media
 
 from articles import images
 from articles.models import Article, Image
+
+# What the body editor can produce: a subset of articles.sanitize.ALLOWED_TAGS, which
+# stays the one trust boundary (Article.save cleans the body whatever the editor sent).
+BODY_EDITOR_EXTENSIONS = {
+    "Paragraph": True,
+    "HardBreak": True,
+    "Heading": {"levels": [2, 3]},
+    "Bold": True,
+    "Italic": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+}
+
+# Tiptap, the editor's core, adds its base stylesheet as a <style data-tiptap-style> element
+# without a nonce, which our CSP blocks: ProseMirror then lacks the white-space rule it needs
+# and typed spaces go astray. Tiptap reuses such an element if the page has one, so the widget
+# ships it as media and the admin renders it with the request's nonce, like the editor's
+# scripts. The rules are @tiptap/core's own (src/style.ts); review them on upgrades.
+TIPTAP_BASE_STYLE = InlineStyle(
+    ".ProseMirror{position:relative;word-wrap:break-word;white-space:pre-wrap;"
+    "white-space:break-spaces;-webkit-font-variant-ligatures:none;font-variant-ligatures:none;"
+    'font-feature-settings:"liga" 0}'
+    '.ProseMirror [contenteditable="false"]{white-space:normal}'
+    '.ProseMirror [contenteditable="false"] [contenteditable="true"]{white-space:pre-wrap}'
+    ".ProseMirror pre{white-space:pre-wrap}"
+    "img.ProseMirror-separator{display:inline!important;border:none!important;"
+    "margin:0!important;width:0!important;height:0!important}"
+    ".ProseMirror-gapcursor{display:none;pointer-events:none;position:absolute;margin:0}"
+    '.ProseMirror-gapcursor:after{content:"";display:block;position:absolute;top:-2px;'
+    "width:20px;border-top:1px solid black;"
+    "animation:ProseMirror-cursor-blink 1.1s steps(2,start) infinite}"
+    "@keyframes ProseMirror-cursor-blink{to{visibility:hidden}}"
+    ".ProseMirror-hideselection *::selection{background:transparent}"
+    ".ProseMirror-hideselection *::-moz-selection{background:transparent}"
+    ".ProseMirror-hideselection *{caret-color:transparent}"
+    ".ProseMirror-focused .ProseMirror-gapcursor{display:block}",
+    **{"data-tiptap-style": ""},
+)
+
+
+class BodyEditorWidget(AdminProseEditorWidget):
+    """The admin's ProseMirror editor, limited to BODY_EDITOR_EXTENSIONS."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            attrs, config={"extensions": BODY_EDITOR_EXTENSIONS}, preset="configurable"
+        )
+
+    @property
+    def media(self):
+        return super().media + Media(css={"all": [TIPTAP_BASE_STYLE]})
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -23,8 +80,15 @@ class ArticleAdminForm(forms.ModelForm):
         ]
         widgets = {
             "standfirst": forms.Textarea(attrs={"rows": 3}),
-            "body": forms.Textarea(attrs={"rows": 24, "class": "vLargeTextField"}),
+            "body": BodyEditorWidget,
         }
+
+    def clean_body(self):
+        # The editor always sends at least one block: "<p></p>" is an empty body.
+        body = self.cleaned_data["body"]
+        if not strip_tags(body).strip():
+            raise forms.ValidationError(self.fields["body"].error_messages["required"], "required")
+        return body
 
 
 class ImageAdminForm(forms.ModelForm):

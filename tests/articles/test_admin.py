@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -45,7 +46,11 @@ def test_author_defaults_to_the_current_journalist(journalist_client, journalist
 
 
 def test_journalist_cannot_touch_users_or_groups(journalist_client):
-    for name in ("admin:auth_user_changelist", "admin:auth_user_add", "admin:auth_group_changelist"):
+    for name in (
+        "admin:auth_user_changelist",
+        "admin:auth_user_add",
+        "admin:auth_group_changelist",
+    ):
         assert journalist_client.get(reverse(name)).status_code == 403
     assert journalist_client.get(reverse("admin:articles_section_add")).status_code == 403
 
@@ -75,11 +80,17 @@ def test_groups_exist_after_migrations():
 def test_state_filter_tells_drafts_scheduled_and_published_apart(admin_client):
     section = make_section()
     make_article(section=section, title="Live story")
-    make_article(section=section, title="Future story", published_at=timezone.now() + timedelta(days=1))
+    make_article(
+        section=section, title="Future story", published_at=timezone.now() + timedelta(days=1)
+    )
     make_article(section=section, title="Draft story", status="draft", published_at=None)
     changelist = reverse("admin:articles_article_changelist")
 
-    for state, expected in [("draft", "Draft story"), ("scheduled", "Future story"), ("published", "Live story")]:
+    for state, expected in [
+        ("draft", "Draft story"),
+        ("scheduled", "Future story"),
+        ("published", "Live story"),
+    ]:
         html = admin_client.get(changelist, {"state": state}).content.decode()
         assert expected in html
         others = {"Draft story", "Future story", "Live story"} - {expected}
@@ -110,3 +121,51 @@ def test_duplicate_slug_is_a_form_error(journalist_client, journalist, article):
     )
     assert response.status_code == 200
     assert "Article with this Slug already exists" in response.content.decode()
+
+
+def test_add_page_loads_the_body_editor_with_the_csp_nonce(journalist_client):
+    response = journalist_client.get(reverse("admin:articles_article_add"))
+    nonce = re.search(r"'nonce-([^']+)'", response.headers["Content-Security-Policy"])[1]
+    html = response.content.decode()
+
+    assert 'data-django-prose-editor-configurable="' in html
+    # The import map, the editor's modules and stylesheets, and the <style> tiptap reuses.
+    editor_tags = [
+        tag
+        for tag in re.findall(r"<(?:script|link|style)\b[^>]*>", html)
+        if any(mark in tag for mark in ("importmap", "django_prose_editor/", "data-tiptap-style"))
+    ]
+    assert any('type="importmap"' in tag for tag in editor_tags)
+    assert any(
+        'src="/static/django_prose_editor/configurable.js"' in tag and 'type="module"' in tag
+        for tag in editor_tags
+    )
+    assert any("data-tiptap-style" in tag for tag in editor_tags)
+    assert all(f'nonce="{nonce}"' in tag for tag in editor_tags), editor_tags
+
+
+def test_editor_html_is_stored_sanitised(journalist_client, journalist, section):
+    body = (
+        '<h2 onclick="steal()">Talks</h2><p style="color:red">One <strong>two</strong> '
+        '<a href="javascript:alert(1)">bad</a> <a href="https://example.com/" target="_blank">'
+        "good</a></p><script>alert(1)</script>"
+    )
+    response = journalist_client.post(
+        reverse("admin:articles_article_add"), article_form(section, journalist.author, body=body)
+    )
+    assert response.status_code == 302
+    assert Article.objects.get(slug="budget-talks-resume").body == (
+        '<h2>Talks</h2><p>One <strong>two</strong> <a rel="noopener noreferrer">bad</a> '
+        '<a href="https://example.com/" rel="noopener noreferrer">good</a></p>'
+    )
+
+
+def test_an_empty_editor_is_an_empty_body(journalist_client, journalist, section):
+    # The editor sends an empty paragraph when the journalist wrote nothing.
+    response = journalist_client.post(
+        reverse("admin:articles_article_add"),
+        article_form(section, journalist.author, body="<p></p>"),
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["body"] == ["This field is required."]
+    assert not Article.objects.exists()
