@@ -16,9 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def deploy_check(**env):
     """Run `check --deploy --fail-level WARNING` in a fresh process with production settings."""
-    base = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))
-    }
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
     base |= {
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "news.example.com",
@@ -116,7 +114,12 @@ def test_lockout_is_per_username_and_address_not_the_whole_office(client):
 def test_staff_passwords_are_validated(admin_client):
     response = admin_client.post(
         reverse("admin:auth_user_add"),
-        {"username": "newbie", "password1": "12345", "password2": "12345", "usable_password": "true"},
+        {
+            "username": "newbie",
+            "password1": "12345",
+            "password2": "12345",
+            "usable_password": "true",
+        },
     )
     assert response.status_code == 200
     assert "This password is too short" in response.content.decode()
