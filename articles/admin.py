@@ -1,11 +1,20 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
-from articles import services
+from articles import related, services
 from articles.forms import ArticleAdminForm, ImageAdminForm
-from articles.models import Article, Author, Image, Section, SlugRedirect, Tag
+from articles.models import (
+    Article,
+    Author,
+    Image,
+    RelatedPick,
+    Section,
+    SeeAlso,
+    SlugRedirect,
+    Tag,
+)
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -40,6 +49,38 @@ class SlugRedirectInline(admin.TabularInline):
         return False
 
 
+class LinkedArticleInline(admin.TabularInline):
+    """Shared by the "See also" links and the editor's picks: flags dead targets."""
+
+    extra = 0
+    fk_name = "article"
+    autocomplete_fields = ["target"]
+    readonly_fields = ["target_state"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("target")
+
+    @admin.display(description="state")
+    def target_state(self, obj):
+        if not obj.pk:
+            return ""
+        if obj.target.is_published:
+            return "Published"
+        return format_html(
+            '<strong class="errornote">{}: hidden from readers</strong>', obj.target.state
+        )
+
+
+class SeeAlsoInline(LinkedArticleInline):
+    model = SeeAlso
+    fields = ["target", "after_paragraph", "position", "target_state"]
+
+
+class RelatedPickInline(LinkedArticleInline):
+    model = RelatedPick
+    fields = ["target", "position", "target_state"]
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
@@ -50,8 +91,8 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     autocomplete_fields = ["authors", "tags", "section", "featured_image"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["preview_link", "created_at", "updated_at"]
-    inlines = [SlugRedirectInline]
+    readonly_fields = ["preview_link", "related_preview", "created_at", "updated_at"]
+    inlines = [SeeAlsoInline, RelatedPickInline, SlugRedirectInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "standfirst", "body"]}),
         ("Byline and placement", {"fields": ["authors", "section", "tags", "source"]}),
@@ -60,11 +101,43 @@ class ArticleAdmin(admin.ModelAdmin):
             "Publication",
             {"fields": ["status", "published_at", "comments_open", "preview_link"]},
         ),
+        ("Related content", {"fields": ["auto_see_also", "related_preview"]}),
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("authors")
+
+    def get_search_results(self, request, queryset, search_term):
+        """Links and picks may only point at published articles."""
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if request.GET.get("model_name") in {"seealso", "relatedpick"}:
+            queryset = queryset.published()
+        return queryset, may_have_duplicates
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            self.warn_about_dead_links(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def warn_about_dead_links(self, request, object_id):
+        article = Article.objects.filter(pk=object_id).first()
+        if article is None:
+            return
+        dead = [
+            link.target.title
+            for link in [
+                *article.see_also_links.select_related("target"),
+                *article.related_picks.select_related("target"),
+            ]
+            if not link.target.is_published
+        ]
+        if dead:
+            messages.warning(
+                request,
+                "These linked articles are not published, so readers do not see the links: "
+                + "; ".join(dead),
+            )
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
@@ -92,6 +165,37 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="by")
     def byline(self, obj):
         return ", ".join(author.display_name for author in obj.authors.all())
+
+    @admin.display(description='"You may also like" and "See also" now')
+    def related_preview(self, obj):
+        if not obj.pk:
+            return "Save the article to see what readers will be offered."
+        selection = related.compute_selection(obj)
+        titles = dict(
+            Article.objects.filter(
+                pk__in=[c.article_id for c in selection.related]
+                + [target for target, _ in selection.see_also]
+            ).values_list("pk", "title")
+        )
+        see_also = format_html_join(
+            "",
+            "<li>{} <em>(after paragraph {})</em></li>",
+            (
+                (titles.get(target, "?"), after or "in the middle")
+                for target, after in selection.see_also
+            ),
+        )
+        block = format_html_join(
+            "",
+            "<li>{} <em>({})</em></li>",
+            ((titles.get(c.article_id, "?"), "; ".join(c.reasons)) for c in selection.related),
+        )
+        return format_html(
+            "<p><strong>See also</strong></p><ul>{}</ul>"
+            "<p><strong>You may also like</strong>, in order</p><ol>{}</ol>",
+            see_also or format_html("<li>{}</li>", "none"),
+            block or format_html("<li>{}</li>", "nothing to show"),
+        )
 
     @admin.display(description="preview")
     def preview_link(self, obj):

@@ -77,6 +77,7 @@ class ArticleAdminForm(forms.ModelForm):
             "status",
             "published_at",
             "comments_open",
+            "auto_see_also",
         ]
         widgets = {
             "standfirst": forms.Textarea(attrs={"rows": 3}),

@@ -280,7 +280,11 @@ class SeeAlso(models.Model):
         verbose_name_plural = '"See also" links'
         constraints = [
             models.UniqueConstraint(fields=["article", "target"], name="see_also_once_per_target"),
-            models.CheckConstraint(condition=~Q(article=F("target")), name="see_also_not_self"),
+            models.CheckConstraint(
+                condition=~Q(article=F("target")),
+                name="see_also_not_self",
+                violation_error_message="An article cannot link to itself.",
+            ),
         ]
 
     def __str__(self):
@@ -302,7 +306,11 @@ class RelatedPick(models.Model):
         verbose_name_plural = 'editor\'s picks for "You may also like"'
         constraints = [
             models.UniqueConstraint(fields=["article", "target"], name="pick_once_per_target"),
-            models.CheckConstraint(condition=~Q(article=F("target")), name="pick_not_self"),
+            models.CheckConstraint(
+                condition=~Q(article=F("target")),
+                name="pick_not_self",
+                violation_error_message="An article cannot be its own pick.",
+            ),
         ]
 
     def __str__(self):
