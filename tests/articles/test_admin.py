@@ -24,6 +24,10 @@ def article_form(section, author, **overrides):
         "published_at_0": "",
         "published_at_1": "",
         "comments_open": "on",
+        "see_also_links-TOTAL_FORMS": "0",
+        "see_also_links-INITIAL_FORMS": "0",
+        "related_picks-TOTAL_FORMS": "0",
+        "related_picks-INITIAL_FORMS": "0",
         "slug_redirects-TOTAL_FORMS": "0",
         "slug_redirects-INITIAL_FORMS": "0",
     } | overrides

@@ -155,6 +155,10 @@ def test_changed_slug_redirects_permanently(admin_client, article):
         "published_at_0": timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
         "published_at_1": timezone.localtime(article.published_at).strftime("%H:%M:%S"),
         "comments_open": "on",
+        "see_also_links-TOTAL_FORMS": "0",
+        "see_also_links-INITIAL_FORMS": "0",
+        "related_picks-TOTAL_FORMS": "0",
+        "related_picks-INITIAL_FORMS": "0",
         "slug_redirects-TOTAL_FORMS": "0",
         "slug_redirects-INITIAL_FORMS": "0",
     }
