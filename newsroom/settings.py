@@ -257,6 +257,37 @@ NEWSROOM_IMAGE_WIDTHS = [320, 640, 960, 1280, 1920]
 # Images above this many pixels are refused (decompression-bomb guard).
 NEWSROOM_IMAGE_MAX_PIXELS = 40_000_000
 
+# COMMENTS
+# ------------------------------------------------------------------------------
+# What happens to a comment Akismet calls ham: "publish", "hold_first" (hold a first
+# comment from an e-mail address never approved before) or "hold_all".
+COMMENTS_MODERATION = os.environ.get("COMMENTS_MODERATION", "publish")
+# Comments close on their own this many days after publication (0: never).
+COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "30"))
+COMMENTS_MAX_DEPTH = 3
+COMMENTS_THREADS_PER_PAGE = 50
+# Reports from this many readers hide a comment until a moderator decides.
+COMMENTS_REPORT_THRESHOLD = 3
+# Blatant spam (Akismet's "discard") is deleted after this many days.
+COMMENTS_DISCARD_AFTER_DAYS = 7
+# One comment per address (and per e-mail address) per this many seconds.
+COMMENTS_RATE_LIMIT_SECONDS = 15
+# The same comment posted again within this many minutes is answered, not stored twice.
+COMMENTS_DUPLICATE_MINUTES = 10
+# Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR).
+COMMENTS_TRUSTED_PROXIES = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0"))
+
+# AKISMET
+# ------------------------------------------------------------------------------
+# The key and site URL come from PYTHON_AKISMET_API_KEY and PYTHON_AKISMET_BLOG_URL; without
+# them comments are held for moderation, marked unchecked.
+AKISMET_API_KEY = os.environ.get("PYTHON_AKISMET_API_KEY", "")
+AKISMET_BLOG_URL = os.environ.get("PYTHON_AKISMET_BLOG_URL", "")
+# A compatible server can stand in for the real service (tests run one on loopback).
+AKISMET_API_URL = os.environ.get("AKISMET_API_URL", "https://rest.akismet.com")
+AKISMET_TIMEOUT = float(os.environ.get("AKISMET_TIMEOUT", "2.0"))
+AKISMET_IS_TEST = env_bool("AKISMET_IS_TEST", False)
+
 # AXES (admin brute-force lockout)
 # ------------------------------------------------------------------------------
 # Keyed on username and IP together: one office behind a shared address cannot

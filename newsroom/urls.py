@@ -12,6 +12,7 @@ admin.site.index_title = "Newsroom"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("privacy/", flatpage_views.flatpage, {"url": "/privacy/"}, name="privacy"),
+    path("", include("comments.urls")),
     path("", include("articles.urls")),
 ]
 

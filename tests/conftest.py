@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 
 from tests import factories
+from tests.akismet_server import VALID_KEY, FakeAkismet
 
 
 @pytest.fixture(autouse=True)
@@ -56,3 +57,24 @@ def journalist_client(client, journalist):
 def moderator_client(client, moderator):
     client.force_login(moderator)
     return client
+
+
+@pytest.fixture(scope="session")
+def akismet_server():
+    server = FakeAkismet().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def akismet(akismet_server, settings):
+    """The loopback Akismet, reset for each test and wired into the settings."""
+    akismet_server.mode = "auto"
+    akismet_server.delay = 0.0
+    akismet_server.requests.clear()
+    settings.AKISMET_API_KEY = VALID_KEY
+    settings.AKISMET_BLOG_URL = "https://news.example.com"
+    settings.AKISMET_API_URL = akismet_server.url
+    settings.AKISMET_TIMEOUT = 0.5
+    akismet_server.slow_seconds = 1.5
+    return akismet_server

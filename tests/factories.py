@@ -74,3 +74,31 @@ def make_article(**overrides):
     article.authors.set(authors if authors is not None else [make_author()])
     article.tags.set(tags)
     return article
+
+
+def make_comment(**overrides):
+    """An approved comment, unless told otherwise."""
+    from comments.models import Comment
+    from comments.services import content_hash
+
+    n = next(_sequence)
+    fields = {
+        "author_name": f"Reader {n}",
+        "author_email": f"reader{n}@example.com",
+        "content": f"Comment number {n}.",
+        "status": Comment.Status.APPROVED,
+        "verdict": Comment.Verdict.HAM,
+        "ip_address": "203.0.113.7",
+        "user_agent": "Mozilla/5.0",
+    } | overrides
+    if "article" not in fields:
+        fields["article"] = make_article()
+    parent = fields.get("parent")
+    fields.setdefault("depth", parent.depth + 1 if parent else 0)
+    fields["content_hash"] = content_hash(
+        article=fields["article"], email=fields["author_email"], content=fields["content"]
+    )
+    comment = Comment.objects.create(**fields)
+    comment.thread_id = parent.thread_id if parent else comment.pk
+    comment.save(update_fields=["thread"])
+    return comment

@@ -10,8 +10,8 @@ pytestmark = pytest.mark.django_db
 # Budgets (the issue allows at most 10): menu, page count, articles, authors, section blocks...
 HOME_QUERIES = 6
 # The article page with its related choices cached (the usual case): menu, article, authors,
-# tags, the related cards and their authors.
-ARTICLE_QUERIES = 6
+# tags, the related cards and their authors, the comment counts and a page of comments.
+ARTICLE_QUERIES = 8
 # When the related choices must be computed: picks, links, tag weights, candidates,
 # their sections and dates, their shared tags, the two "latest" fallbacks.
 ARTICLE_QUERIES_COLD = ARTICLE_QUERIES + 9

@@ -1,0 +1,200 @@
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.utils.html import format_html
+from django.utils.text import Truncator
+
+from comments import services
+from comments.models import Comment, CommentReport, ModerationEvent
+
+
+class QueueFilter(admin.SimpleListFilter):
+    """The moderation queues, with their sizes."""
+
+    title = "queue"
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        counts = queue_counts()
+        return [
+            ("review", f"Needs review ({counts['review']})"),
+            ("pending", f"Held ({counts['pending']})"),
+            ("unchecked", f"Not checked by Akismet ({counts['unchecked']})"),
+            ("spam", f"Spam ({counts['spam']})"),
+            ("reported", f"Reported ({counts['reported']})"),
+            ("approved", "Published"),
+        ]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "review":
+                return queryset.filter(
+                    Q(status=Comment.Status.PENDING) | Q(reports__resolved=False)
+                ).distinct()
+            case "pending":
+                return queryset.filter(status=Comment.Status.PENDING)
+            case "unchecked":
+                return queryset.filter(
+                    status=Comment.Status.PENDING, verdict=Comment.Verdict.UNCHECKED
+                )
+            case "spam":
+                return queryset.filter(status=Comment.Status.SPAM)
+            case "reported":
+                return queryset.filter(reports__resolved=False).distinct()
+            case "approved":
+                return queryset.filter(status=Comment.Status.APPROVED)
+        return queryset
+
+
+def queue_counts() -> dict[str, int]:
+    """Sizes of the moderation queues, in one query (shown in the list and on the index)."""
+    counts = Comment.objects.aggregate(
+        pending=Count("pk", filter=Q(status=Comment.Status.PENDING)),
+        unchecked=Count(
+            "pk", filter=Q(status=Comment.Status.PENDING, verdict=Comment.Verdict.UNCHECKED)
+        ),
+        spam=Count("pk", filter=Q(status=Comment.Status.SPAM)),
+    )
+    counts["reported"] = Comment.objects.reported().count()
+    counts["review"] = Comment.objects.awaiting_review().count()
+    return counts
+
+
+class ModerationEventInline(admin.TabularInline):
+    model = ModerationEvent
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "actor_label", "action", "from_status", "to_status", "verdict", "note"]
+    readonly_fields = fields
+    verbose_name_plural = "history"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class CommentReportInline(admin.TabularInline):
+    model = CommentReport
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "reason", "details", "resolved"]
+    readonly_fields = ["created_at", "reason", "details"]
+    verbose_name_plural = "readers' reports"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = [
+        "excerpt",
+        "author_name",
+        "article_link",
+        "status",
+        "verdict",
+        "held_reason",
+        "open_reports",
+        "created_at",
+    ]
+    list_filter = [QueueFilter, "status", "verdict", "held_reason", "created_at"]
+    search_fields = ["content", "author_name", "author_email", "article__title", "ip_address"]
+    date_hierarchy = "created_at"
+    list_select_related = ["article"]
+    list_per_page = 50
+    # Django's own "Delete selected comments" (with its confirmation page) stays available.
+    actions = ["approve", "mark_spam", "mark_not_spam", "check_again"]
+    inlines = [CommentReportInline, ModerationEventInline]
+    fieldsets = [
+        (None, {"fields": ["article", "parent", "content"]}),
+        ("Author", {"fields": ["author_name", "author_email", "author_url", "user"]}),
+        (
+            "Moderation",
+            {
+                "fields": [
+                    "status",
+                    "held_reason",
+                    "verdict",
+                    "checked_at",
+                    "check_attempts",
+                    "last_check_error",
+                    "feedback_pending",
+                ]
+            },
+        ),
+        ("Request", {"fields": ["ip_address", "user_agent", "referrer", "created_at"]}),
+    ]
+    readonly_fields = [
+        "article",
+        "parent",
+        "user",
+        "status",
+        "held_reason",
+        "verdict",
+        "checked_at",
+        "check_attempts",
+        "last_check_error",
+        "feedback_pending",
+        "ip_address",
+        "user_agent",
+        "referrer",
+        "created_at",
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(report_count=Count("reports", filter=Q(reports__resolved=False)))
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="comment")
+    def excerpt(self, obj):
+        return Truncator(obj.content).chars(90)
+
+    @admin.display(description="article", ordering="article__title")
+    def article_link(self, obj):
+        return format_html('<a href="{}">{}</a>', obj.article.get_absolute_url(), obj.article)
+
+    @admin.display(description="reports", ordering="report_count")
+    def open_reports(self, obj):
+        return obj.report_count or ""
+
+    def moderate(self, request, queryset, action: str, done: str):
+        count = 0
+        for comment in queryset.select_related("article"):
+            services.moderate_comment(comment=comment, action=action, moderator=request.user)
+            count += 1
+        self.message_user(request, f"{count} comment(s) {done}.", messages.SUCCESS)
+
+    @admin.action(description="Approve (publish)", permissions=["change"])
+    def approve(self, request, queryset):
+        self.moderate(request, queryset, "approve", "approved")
+
+    @admin.action(description="Mark as spam (and tell Akismet)", permissions=["change"])
+    def mark_spam(self, request, queryset):
+        self.moderate(request, queryset, "spam", "marked as spam")
+
+    @admin.action(description="Not spam: publish (and tell Akismet)", permissions=["change"])
+    def mark_not_spam(self, request, queryset):
+        self.moderate(request, queryset, "not_spam", "published as not spam")
+
+    @admin.action(description="Check again with Akismet", permissions=["change"])
+    def check_again(self, request, queryset):
+        unchecked = 0
+        for comment in queryset.select_related("article"):
+            services.recheck_comment(comment=comment, moderator=request.user)
+            unchecked += comment.verdict == Comment.Verdict.UNCHECKED
+        if unchecked:
+            self.message_user(
+                request,
+                f"Akismet could not be reached for {unchecked} comment(s); "
+                "they will be checked again automatically.",
+                messages.WARNING,
+            )
+        else:
+            self.message_user(request, "Checked again with Akismet.", messages.SUCCESS)

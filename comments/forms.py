@@ -1,0 +1,77 @@
+from django import forms
+from django.core.validators import URLValidator
+
+from comments.models import CommentReport
+from comments.spam import HONEYPOT_FIELD
+
+NO_CONTROL = str.maketrans("", "", "".join(chr(c) for c in range(32) if chr(c) not in "\n\t"))
+
+
+def clean_text(value: str) -> str:
+    """Drop null bytes and other control characters; keep newlines, RTL and emoji."""
+    return value.translate(NO_CONTROL).replace("\r", "").strip()
+
+
+class CommentForm(forms.Form):
+    """Validates a visitor's comment; it never calls the network."""
+
+    author_name = forms.CharField(label="Name", max_length=80)
+    author_email = forms.EmailField(label="Email", max_length=254, help_text="Never published.")
+    author_url = forms.URLField(
+        label="Website",
+        max_length=200,
+        required=False,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
+    content = forms.CharField(label="Comment", max_length=5000, widget=forms.Textarea)
+    remember = forms.BooleanField(
+        label="Save my name, email, and website in this browser for the next time I comment.",
+        required=False,
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    # Invisible to people (hidden with CSS and from assistive technology); bots fill it.
+    honeypot = forms.CharField(required=False, label="Leave this field empty")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["honeypot"].widget.attrs.update(
+            {"tabindex": "-1", "autocomplete": "off", "name": HONEYPOT_FIELD}
+        )
+        self.fields["author_name"].widget.attrs.update({"autocomplete": "name"})
+        self.fields["author_email"].widget.attrs.update({"autocomplete": "email"})
+        self.fields["author_url"].widget.attrs.update({"autocomplete": "url"})
+        self.fields["content"].widget.attrs.update({"rows": 6, "maxlength": 5000})
+
+    def add_prefix(self, field_name):
+        # The honeypot keeps the name Akismet is told about.
+        return HONEYPOT_FIELD if field_name == "honeypot" else super().add_prefix(field_name)
+
+    def clean_author_name(self):
+        name = clean_text(self.cleaned_data["author_name"])
+        if not name:
+            raise forms.ValidationError("Please enter your name.")
+        return name
+
+    def clean_content(self):
+        content = clean_text(self.cleaned_data["content"])
+        if not content:
+            raise forms.ValidationError("Please write a comment.")
+        return content
+
+    def clean_author_url(self):
+        return clean_text(self.cleaned_data["author_url"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("honeypot"):
+            raise forms.ValidationError("Your comment could not be accepted.", code="honeypot")
+        return cleaned
+
+
+class ReportForm(forms.ModelForm):
+    class Meta:
+        model = CommentReport
+        fields = ["reason", "details"]
+        widgets = {"reason": forms.RadioSelect}
+        labels = {"details": "Anything to add? (optional)"}

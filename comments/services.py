@@ -1,0 +1,380 @@
+"""
+The comment pipeline: every action that changes a comment's state lives here.
+
+submit_comment stores a comment before any outside call, so no outcome of the Akismet
+check can lose it; moderate_comment records a moderator's decision and feeds it back to
+Akismet without ever blocking on it.
+"""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from comments import spam
+from comments.models import Comment, CommentReport, ModerationEvent
+
+SYSTEM = "system"
+AKISMET = "Akismet"
+
+
+class CommentRefused(Exception):
+    """A comment the site will not take; the message is for the visitor."""
+
+    status_code = 400
+
+
+class CommentsClosed(CommentRefused):
+    status_code = 403
+
+
+class TooFast(CommentRefused):
+    status_code = 429
+
+
+@dataclass(frozen=True)
+class RequestContext:
+    """What the visitor's request tells Akismet about them."""
+
+    ip_address: str | None
+    user_agent: str = ""
+    referrer: str = ""
+    user: object = None
+
+
+@dataclass(frozen=True)
+class Submission:
+    comment: Comment
+    duplicate: bool = False
+
+
+# Rules --------------------------------------------------------------------------------
+
+
+def comments_open(article: Article) -> bool:
+    """Open when the editor left them open and the article is young enough."""
+    if not article.comments_open or not article.is_published:
+        return False
+    days = settings.COMMENTS_CLOSE_AFTER_DAYS
+    return not days or article.published_at > timezone.now() - timedelta(days=days)
+
+
+def content_hash(*, article: Article, email: str, content: str) -> str:
+    normalised = " ".join(content.split()).casefold()
+    return hashlib.sha256(f"{article.pk}\n{email.casefold()}\n{normalised}".encode()).hexdigest()
+
+
+def check_rate_limit(*, ip_address: str | None, email: str) -> None:
+    """One comment per address and per e-mail address per COMMENTS_RATE_LIMIT_SECONDS."""
+    seconds = settings.COMMENTS_RATE_LIMIT_SECONDS
+    keys = [f"comments:rate:email:{hashlib.sha256(email.casefold().encode()).hexdigest()}"]
+    if ip_address:
+        keys.append(f"comments:rate:ip:{ip_address}")
+    for key in keys:
+        # cache.add is atomic: only the first post in the window gets through.
+        if not cache.add(key, 1, timeout=seconds):
+            raise TooFast("You are posting comments too quickly. Please wait a moment.")
+
+
+def ham_status(email: str) -> tuple[str, str]:
+    """Where a comment Akismet calls ham goes, by the moderation policy."""
+    policy = settings.COMMENTS_MODERATION
+    if policy == "hold_all":
+        return Comment.Status.PENDING, Comment.HeldReason.POLICY
+    if policy == "hold_first" and not (
+        Comment.objects.approved().filter(author_email__iexact=email).exists()
+    ):
+        return Comment.Status.PENDING, Comment.HeldReason.POLICY
+    return Comment.Status.APPROVED, Comment.HeldReason.NONE
+
+
+# Submitting ---------------------------------------------------------------------------
+
+
+def submit_comment(
+    *,
+    article: Article,
+    author_name: str,
+    author_email: str,
+    author_url: str,
+    content: str,
+    parent: Comment | None,
+    context: RequestContext,
+) -> Submission:
+    """
+    Store a visitor's comment, then check it with Akismet and apply the verdict.
+
+    Raises CommentsClosed, TooFast or CommentRefused (nothing stored) for comments the
+    site will not take. A repeated comment returns the first one, marked duplicate.
+    """
+    if not comments_open(article):
+        raise CommentsClosed("Comments are closed on this article.")
+    if parent is not None and (
+        parent.article_id != article.pk
+        or not parent.is_published
+        or parent.depth + 1 >= settings.COMMENTS_MAX_DEPTH
+    ):
+        raise CommentRefused("You can only reply to a published comment on this article.")
+
+    digest = content_hash(article=article, email=author_email, content=content)
+    since = timezone.now() - timedelta(minutes=settings.COMMENTS_DUPLICATE_MINUTES)
+    earlier = Comment.objects.filter(content_hash=digest, created_at__gte=since).first()
+    if earlier is not None:
+        return Submission(earlier, duplicate=True)
+    check_rate_limit(ip_address=context.ip_address, email=author_email)
+
+    user = context.user if getattr(context.user, "is_authenticated", False) else None
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            article=article,
+            parent=parent,
+            depth=parent.depth + 1 if parent else 0,
+            author_name=author_name,
+            author_email=author_email,
+            author_url=author_url,
+            content=content,
+            user=user,
+            ip_address=context.ip_address,
+            user_agent=context.user_agent[:500],
+            referrer=context.referrer[:500],
+            content_hash=digest,
+            held_reason=Comment.HeldReason.UNCHECKED,
+        )
+        comment.thread_id = parent.thread_id if parent else comment.pk
+        comment.save(update_fields=["thread"])
+        record(comment, action="submitted", from_status="", actor_label=SYSTEM)
+    # The row is committed: whatever Akismet does now, the comment is kept.
+    apply_verdict(comment, spam.check(comment))
+    return Submission(comment)
+
+
+def apply_verdict(comment: Comment, verdict: spam.Verdict) -> Comment:
+    """Move a comment where Akismet's verdict sends it, and keep a history row."""
+    previous = comment.status
+    comment.check_attempts += 1
+    if verdict.value == Comment.Verdict.UNCHECKED:
+        comment.status, comment.held_reason = Comment.Status.PENDING, Comment.HeldReason.UNCHECKED
+        comment.last_check_error = verdict.error[:300]
+    else:
+        comment.checked_at = timezone.now()
+        comment.last_check_error = ""
+        if verdict.value == Comment.Verdict.HAM:
+            comment.status, comment.held_reason = ham_status(comment.author_email)
+        else:
+            comment.status, comment.held_reason = Comment.Status.SPAM, Comment.HeldReason.NONE
+    comment.verdict = verdict.value
+    comment.save(
+        update_fields=[
+            "status",
+            "held_reason",
+            "verdict",
+            "checked_at",
+            "check_attempts",
+            "last_check_error",
+            "updated_at",
+        ]
+    )
+    record(
+        comment,
+        action="checked" if verdict.checked else "check failed",
+        from_status=previous,
+        actor_label=AKISMET,
+        note=verdict.error,
+    )
+    return comment
+
+
+def recheck_unchecked_comments(*, limit: int = 200) -> dict[str, int]:
+    """Check again every comment Akismet could not judge, and resend pending feedback."""
+    outcome = {"checked": 0, "still_unchecked": 0, "feedback_sent": 0}
+    for comment in Comment.objects.unchecked().select_related("article")[:limit]:
+        verdict = spam.check(comment)
+        apply_verdict(comment, verdict)
+        outcome["checked" if verdict.checked else "still_unchecked"] += 1
+        if not verdict.checked:
+            break  # the service is down: try the rest next time
+    for comment in Comment.objects.exclude(feedback_pending="").select_related("article")[:limit]:
+        if not send_feedback(comment):
+            break
+        outcome["feedback_sent"] += 1
+    return outcome
+
+
+# Moderating ---------------------------------------------------------------------------
+
+ACTIONS = {
+    # action: (new status, feedback for Akismet)
+    "approve": (Comment.Status.APPROVED, ""),
+    "spam": (Comment.Status.SPAM, "spam"),
+    "not_spam": (Comment.Status.APPROVED, "ham"),
+}
+
+
+def moderate_comment(*, comment: Comment, action: str, moderator) -> Comment:
+    """
+    Apply a moderator's decision, resolve open reports, and queue feedback for Akismet.
+
+    The feedback is sent after the commit with a short timeout; if Akismet cannot be
+    reached it stays queued and recheck_comments sends it later.
+    """
+    status, feedback = ACTIONS[action]
+    previous = comment.status
+    with transaction.atomic():
+        comment.status, comment.held_reason = status, Comment.HeldReason.NONE
+        if feedback:
+            comment.feedback_pending = feedback
+        comment.save(update_fields=["status", "held_reason", "feedback_pending", "updated_at"])
+        comment.reports.filter(resolved=False).update(resolved=True)
+        record(
+            comment,
+            action=action.replace("_", " "),
+            from_status=previous,
+            actor=moderator,
+            actor_label=moderator.get_username(),
+        )
+    if feedback:
+        transaction.on_commit(lambda: send_feedback(comment))
+    return comment
+
+
+def send_feedback(comment: Comment) -> bool:
+    kind = comment.feedback_pending
+    if not kind or not spam.submit_feedback(comment, kind):
+        return False
+    Comment.objects.filter(pk=comment.pk, feedback_pending=kind).update(feedback_pending="")
+    comment.feedback_pending = ""
+    record(
+        comment,
+        action=f"reported {kind} to Akismet",
+        from_status=comment.status,
+        actor_label=SYSTEM,
+    )
+    return True
+
+
+def recheck_comment(*, comment: Comment, moderator) -> Comment:
+    """A moderator's "check again with Akismet"."""
+    verdict = spam.check(comment)
+    apply_verdict(comment, verdict)
+    record(
+        comment,
+        action="asked Akismet again",
+        from_status=comment.status,
+        actor=moderator,
+        actor_label=moderator.get_username(),
+    )
+    return comment
+
+
+# Readers' reports ---------------------------------------------------------------------
+
+
+def report_comment(*, comment: Comment, reason: str, details: str, reporter_key: str) -> bool:
+    """
+    Record a reader's report; False if this reader already reported the comment.
+
+    Enough reports hold the comment back until a moderator decides.
+    """
+    if not comment.is_published:
+        raise CommentRefused("This comment cannot be reported.")
+    if not cache.add(f"comments:report-rate:{reporter_key}", 1, timeout=30):
+        raise TooFast("You are sending reports too quickly. Please wait a moment.")
+    with transaction.atomic():
+        _, created = CommentReport.objects.get_or_create(
+            comment=comment,
+            reporter_key=reporter_key,
+            defaults={"reason": reason, "details": details},
+        )
+        if not created:
+            return False
+        open_reports = comment.reports.filter(resolved=False).count()
+        if open_reports >= settings.COMMENTS_REPORT_THRESHOLD:
+            previous = comment.status
+            comment.status, comment.held_reason = (
+                Comment.Status.PENDING,
+                Comment.HeldReason.REPORTED,
+            )
+            comment.save(update_fields=["status", "held_reason", "updated_at"])
+            record(
+                comment,
+                action="hidden after reports",
+                from_status=previous,
+                actor_label=SYSTEM,
+                note=f"{open_reports} readers reported it",
+            )
+    return True
+
+
+# Housekeeping -------------------------------------------------------------------------
+
+
+def purge_discarded_spam() -> int:
+    """Delete blatant spam older than COMMENTS_DISCARD_AFTER_DAYS."""
+    cutoff = timezone.now() - timedelta(days=settings.COMMENTS_DISCARD_AFTER_DAYS)
+    deleted, _ = Comment.objects.filter(
+        status=Comment.Status.SPAM, verdict=Comment.Verdict.DISCARD, created_at__lt=cutoff
+    ).delete()
+    return deleted
+
+
+def notify_moderators() -> int:
+    """E-mail moderators one digest of what arrived for review since the last one."""
+    from django.contrib.auth import get_user_model
+
+    waiting = Comment.objects.filter(notified_at__isnull=True).filter(
+        Q(status=Comment.Status.PENDING) | Q(reports__resolved=False)
+    )
+    comments = list(waiting.distinct().select_related("article")[:500])
+    if not comments:
+        return 0
+    recipients = list(
+        get_user_model()
+        .objects.filter(is_active=True, groups__name="Moderators")
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    if recipients:
+        lines = [
+            f"- {c.author_name} on “{c.article.title}”: {c.get_held_reason_display()}"
+            for c in comments
+        ]
+        send_mail(
+            subject=f"{len(comments)} comment(s) waiting for review",
+            message=(
+                "These comments are waiting for a moderator:\n\n"
+                + "\n".join(lines)
+                + f"\n\nReview them at {settings.AKISMET_BLOG_URL.rstrip('/')}"
+                + reverse("admin:comments_comment_changelist")
+                + "?queue=review\n"
+            ),
+            from_email=None,
+            recipient_list=recipients,
+        )
+    Comment.objects.filter(pk__in=[c.pk for c in comments]).update(notified_at=timezone.now())
+    return len(comments)
+
+
+# History ------------------------------------------------------------------------------
+
+
+def record(
+    comment: Comment, *, action: str, from_status: str, actor_label: str, actor=None, note: str = ""
+) -> ModerationEvent:
+    return ModerationEvent.objects.create(
+        comment=comment,
+        actor=actor,
+        actor_label=actor_label,
+        action=action,
+        from_status=from_status,
+        to_status=comment.status,
+        verdict=comment.verdict,
+        note=note[:300],
+    )

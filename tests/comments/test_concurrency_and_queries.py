@@ -1,0 +1,65 @@
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from comments.models import Comment
+from tests.articles.test_queries import ARTICLE_QUERIES
+from tests.factories import make_article, make_comment
+
+# The article page's budget, which includes two queries for the comments: their counts,
+# and a page of threads with their replies.
+ARTICLE_PAGE_QUERIES = ARTICLE_QUERIES
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("n_comments", [0, 10, 500])
+def test_article_page_query_count_is_fixed_whatever_the_comments(
+    client, n_comments, django_assert_num_queries
+):
+    article = make_article()
+    make_article(section=article.section)  # something for "You may also like"
+    threads = [make_comment(article=article) for _ in range(n_comments // 2)]
+    for i in range(n_comments - len(threads)):
+        make_comment(article=article, parent=threads[i % len(threads)])
+    client.get(article.get_absolute_url())  # related choices cached, as usual
+
+    with django_assert_num_queries(ARTICLE_PAGE_QUERIES):
+        response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_fifty_concurrent_comments_are_fifty_rows(akismet):
+    article = make_article()
+    url = reverse("comments:post", args=[article.pk])
+
+    def post(i: int) -> int:
+        try:
+            return (
+                Client()
+                .post(
+                    url,
+                    {
+                        "author_name": f"Reader {i}",
+                        "author_email": f"reader{i}@example.com",
+                        "content": f"Concurrent comment {i}.",
+                    },
+                    REMOTE_ADDR=f"198.51.100.{i + 1}",
+                )
+                .status_code
+            )
+        finally:
+            connection.close()
+
+    # SQLite's in-memory test database cannot take concurrent writers (table locks):
+    # there the same fifty posts run one after another.
+    workers = 10 if connection.vendor == "postgresql" else 1
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        statuses = list(pool.map(post, range(50)))
+
+    assert statuses == [302] * 50
+    assert Comment.objects.filter(article=article).count() == 50
+    assert Comment.objects.filter(status="approved").count() == 50

@@ -1,0 +1,128 @@
+"""The real akismet client against the loopback server, through comments.spam."""
+
+import socket
+
+import pytest
+
+from comments import services, spam
+from comments.models import Comment
+from tests.factories import make_article, make_comment
+
+pytestmark = pytest.mark.django_db
+
+
+def pending_comment(**overrides):
+    fields = {"status": Comment.Status.PENDING, "verdict": Comment.Verdict.UNCHECKED} | overrides
+    return make_comment(**fields)
+
+
+@pytest.mark.parametrize(
+    ("mode", "expected"),
+    [
+        ("ham", Comment.Verdict.HAM),
+        ("spam", Comment.Verdict.SPAM),
+        ("discard", Comment.Verdict.DISCARD),
+        ("slow", Comment.Verdict.UNCHECKED),
+        ("error", Comment.Verdict.UNCHECKED),
+        ("garbage", Comment.Verdict.UNCHECKED),
+        ("invalid-key", Comment.Verdict.UNCHECKED),
+    ],
+)
+def test_every_answer_maps_to_a_verdict(akismet, mode, expected):
+    akismet.mode = mode
+    verdict = spam.check(pending_comment())
+    assert verdict.value == expected
+    assert bool(verdict.error) == (expected == Comment.Verdict.UNCHECKED)
+
+
+def test_server_down_is_unchecked(akismet, settings):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.AKISMET_API_URL = f"http://127.0.0.1:{port}"
+    assert spam.check(pending_comment()).value == Comment.Verdict.UNCHECKED
+
+
+def test_no_key_configured_is_unchecked_and_clearly_reported(akismet, settings):
+    settings.AKISMET_API_KEY = ""
+    verdict = spam.check(pending_comment())
+    assert verdict.value == Comment.Verdict.UNCHECKED
+    assert "not configured" in verdict.error
+    assert akismet.requests == []
+
+
+def test_the_full_context_is_sent(akismet, admin_user):
+    article = make_article(title="Talks")
+    parent = make_comment(article=article)
+    comment = pending_comment(
+        article=article,
+        parent=parent,
+        author_name="Ana",
+        author_email="ana@example.com",
+        author_url="https://ana.example.org",
+        content="Interesting point.",
+        ip_address="198.51.100.4",
+        user_agent="TestBrowser/1.0",
+        referrer="https://news.example.com/",
+        user=admin_user,
+    )
+
+    spam.check(comment)
+
+    sent = akismet.calls("comment-check")[0]
+    assert sent["user_ip"] == "198.51.100.4"
+    assert sent["user_agent"] == "TestBrowser/1.0"
+    assert sent["referrer"] == "https://news.example.com/"
+    assert sent["permalink"] == f"https://news.example.com{article.get_absolute_url()}"
+    assert sent["comment_type"] == "reply"
+    assert sent["comment_author"] == "Ana"
+    assert sent["comment_author_email"] == "ana@example.com"
+    assert sent["comment_author_url"] == "https://ana.example.org"
+    assert sent["comment_content"] == "Interesting point."
+    assert sent["comment_date_gmt"].startswith(str(comment.created_at.year))
+    assert sent["comment_post_modified_gmt"].startswith(str(article.published_at.year))
+    assert sent["blog_lang"] == "en"
+    assert sent["blog_charset"] == "UTF-8"
+    assert sent["user_role"] == "administrator"
+    assert sent["honeypot_field_name"] == spam.HONEYPOT_FIELD
+    assert sent["blog"] == "https://news.example.com"
+
+
+def test_unchecked_comments_recover_through_the_recheck(akismet):
+    akismet.mode = "error"
+    article = make_article()
+    submission = services.submit_comment(
+        article=article,
+        author_name="Ana",
+        author_email="ana@example.com",
+        author_url="",
+        content="Kept while Akismet is down.",
+        parent=None,
+        context=services.RequestContext(ip_address="198.51.100.4"),
+    )
+    comment = submission.comment
+    assert (comment.status, comment.verdict) == ("pending", "unchecked")
+
+    akismet.mode = "auto"
+    outcome = services.recheck_unchecked_comments()
+
+    comment.refresh_from_db()
+    assert outcome["checked"] == 1
+    assert (comment.status, comment.verdict) == ("approved", "ham")
+    assert [e.actor_label for e in comment.events.all()] == ["system", "Akismet", "Akismet"]
+
+
+def test_moderator_feedback_is_retried_until_akismet_gets_it(akismet, admin_user):
+    comment = make_comment(status=Comment.Status.PENDING)
+    akismet.mode = "error"
+    services.moderate_comment(comment=comment, action="spam", moderator=admin_user)
+    services.send_feedback(comment)
+    comment.refresh_from_db()
+    assert comment.status == "spam"
+    assert comment.feedback_pending == "spam"
+
+    akismet.mode = "auto"
+    assert services.recheck_unchecked_comments()["feedback_sent"] == 1
+    comment.refresh_from_db()
+    assert comment.feedback_pending == ""
+    assert len(akismet.calls("submit-spam")) == 2
