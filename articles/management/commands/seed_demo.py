@@ -13,6 +13,8 @@ from django.utils.text import slugify
 from articles import demo_images, services
 from articles.management.commands import _demo_content as content
 from articles.models import Article, Author, Image, Section, Tag
+from comments.models import Comment
+from comments.services import content_hash
 
 DEMO_PASSWORD = "newsroom-demo-password"
 
@@ -61,6 +63,7 @@ class Command(BaseCommand):
             created += self.seed_article(
                 content.SCHEDULED, sections, authors, Article.Status.PUBLISHED, scheduled_at
             )
+            self.seed_comments()
 
         total, published = Article.objects.count(), Article.objects.published().count()
         self.stdout.write(
@@ -74,6 +77,31 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Journalists: {names}; moderator: {content.MODERATOR['username']} (same password)."
         )
+
+    def seed_comments(self) -> None:
+        """A short discussion under the OSCE story, and one comment awaiting moderation."""
+        article = Article.objects.get(slug="osce-stockholm-lavrov-warns-of-return-to-confrontation")
+        if article.comments.exists():
+            return
+        created: list[Comment] = []
+        for offset, (name, email, text, reply_to, status) in enumerate(DEMO_COMMENTS):
+            parent = created[reply_to] if reply_to is not None else None
+            comment = Comment.objects.create(
+                article=article,
+                parent=parent,
+                depth=parent.depth + 1 if parent else 0,
+                author_name=name,
+                author_email=email,
+                content=text,
+                status=status,
+                verdict=Comment.Verdict.HAM if status == "approved" else Comment.Verdict.UNCHECKED,
+                held_reason="" if status == "approved" else Comment.HeldReason.UNCHECKED,
+                content_hash=content_hash(article=article, email=email, content=text),
+                created_at=article.published_at + timedelta(hours=2 + offset),
+            )
+            comment.thread = parent.thread if parent else comment
+            comment.save(update_fields=["thread"])
+            created.append(comment)
 
     def seed_sections(self) -> dict[str, Section]:
         sections = {}
@@ -158,6 +186,47 @@ class Command(BaseCommand):
         )
         image = Image(alt_text=spec["alt"], caption=spec["caption"], credit=spec["credit"])
         return services.store_image(image=image, upload=upload)
+
+
+DEMO_COMMENTS = [
+    # (name, email, text, reply to the comment at this index, status)
+    (
+        "Erik Nilsson",
+        "erik@example.com",
+        "A sober account of the talks. The OSCE is one of the "
+        "few rooms where both sides still sit down together.",
+        None,
+        "approved",
+    ),
+    (
+        "Marta K.",
+        "marta@example.com",
+        "Sober, yes, but the warnings should worry everyone in the Baltic states.",
+        0,
+        "approved",
+    ),
+    (
+        "Erik Nilsson",
+        "erik@example.com",
+        "Agreed. I only meant the reporting, not the news.",
+        1,
+        "approved",
+    ),
+    (
+        "J. Hughes",
+        "jhughes@example.com",
+        "Would be good to see the full text of the speeches linked next time.",
+        None,
+        "approved",
+    ),
+    (
+        "New reader",
+        "first.timer@example.com",
+        "First time commenting: is there a newsletter?",
+        None,
+        "pending",
+    ),
+]
 
 
 def render_body(blocks: list[str]) -> str:
