@@ -108,8 +108,12 @@ def master_file(clean: CleanPicture, original_name: str) -> ContentFile:
 
 
 def rendition_widths(original_width: int) -> list[int]:
-    widths = [w for w in settings.NEWSROOM_IMAGE_WIDTHS if w < original_width]
-    return [*widths, min(original_width, max(settings.NEWSROOM_IMAGE_WIDTHS))]
+    """The configured widths the picture can fill, and its own width when it is smaller."""
+    configured = sorted(settings.NEWSROOM_IMAGE_WIDTHS)
+    widths = [w for w in configured if w <= original_width]
+    if original_width < configured[-1] and original_width not in widths:
+        widths.append(original_width)
+    return widths
 
 
 def make_renditions(clean: CleanPicture, stored_name: str) -> list[dict]:

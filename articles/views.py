@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
-from articles import related
+from articles import related, search
 from articles.models import Article, Author, Section, SlugRedirect, Tag
 
 
@@ -138,3 +139,24 @@ class AuthorDetailView(ArticleListForObjectView):
             Author.objects.select_related("photo"), slug=self.kwargs["slug"]
         )
         return self.object.articles.published().for_listing()
+
+
+class SearchView(TemplateView):
+    """Search results: ranked, highlighted, filtered by section and dates, paginated."""
+
+    template_name = "articles/search.html"
+
+    def get_context_data(self, **kwargs):
+        sections = list(Section.objects.only("name", "slug"))
+        form = search.SearchForm(self.request.GET, sections=sections)
+        context = {"form": form, "sections": sections, "criteria": form.criteria()}
+        if context["criteria"]:
+            ranking = search.rank(context["criteria"])
+            # get_page: a missing, mistyped or too large page number shows a page anyway.
+            page = Paginator(ranking.ids, page_size()).get_page(self.request.GET.get("page"))
+            context |= {
+                "ranking": ranking,
+                "page_obj": page,
+                "articles": search.page_articles(page.object_list, context["criteria"]),
+            }
+        return super().get_context_data(**context, **kwargs)

@@ -1,5 +1,9 @@
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
@@ -104,7 +108,14 @@ class CommentAdmin(admin.ModelAdmin):
     list_select_related = ["article"]
     list_per_page = 50
     # Django's own "Delete selected comments" (with its confirmation page) stays available.
-    actions = ["approve", "mark_spam", "mark_not_spam", "check_again"]
+    actions = [
+        "approve",
+        "mark_spam",
+        "mark_not_spam",
+        "check_again",
+        "export_commenter_data",
+        "erase_commenter_data",
+    ]
     inlines = [CommentReportInline, ModerationEventInline]
     fieldsets = [
         (None, {"fields": ["article", "parent", "content"]}),
@@ -198,3 +209,61 @@ class CommentAdmin(admin.ModelAdmin):
             )
         else:
             self.message_user(request, "Checked again with Akismet.", messages.SUCCESS)
+
+    # Commenters' data requests: select any comment of theirs (search by e-mail address).
+
+    def commenter_emails(self, queryset) -> list[str]:
+        """The distinct e-mail addresses of the selected comments, ignoring case."""
+        emails = {
+            email.casefold(): email for email in queryset.values_list("author_email", flat=True)
+        }
+        return sorted(emails.values())
+
+    @admin.action(description="Export the commenters' data (JSON)", permissions=["view"])
+    def export_commenter_data(self, request, queryset):
+        commenters = []
+        for email in self.commenter_emails(queryset):
+            try:
+                commenters.append(services.export_commenter_data(email=email))
+            except ValidationError:
+                continue  # an address stored before validation existed: nothing to match
+        response = JsonResponse(
+            {"commenters": commenters}, json_dumps_params={"indent": 2, "ensure_ascii": False}
+        )
+        response["Content-Disposition"] = 'attachment; filename="commenter-data.json"'
+        return response
+
+    @admin.action(
+        description="Erase the commenters' data (every comment from their addresses)",
+        permissions=["delete"],
+    )
+    def erase_commenter_data(self, request, queryset):
+        emails = self.commenter_emails(queryset)
+        if request.POST.get("confirm") == "yes":
+            erased = 0
+            for email in emails:
+                try:
+                    erased += services.erase_commenter_data(email=email)
+                except ValidationError:
+                    continue
+            self.message_user(
+                request,
+                f"Erased {erased} comment(s) from {len(emails)} address(es).",
+                messages.SUCCESS,
+            )
+            return None
+        commenters = [
+            (email, Comment.objects.filter(author_email__iexact=email).count()) for email in emails
+        ]
+        return TemplateResponse(
+            request,
+            "admin/comments/comment/erase_commenter_data.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Erase commenters' data",
+                "opts": self.model._meta,
+                "commenters": commenters,
+                "selected": queryset.values_list("pk", flat=True),
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )

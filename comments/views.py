@@ -5,7 +5,6 @@ from django.conf import settings
 from django.core import signing
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from articles.models import Article
@@ -13,6 +12,8 @@ from articles.views import ArticleDetailView
 from comments import services
 from comments.forms import CommentForm, ReportForm
 from comments.models import Comment
+from comments.rendering import comment_html
+from newsroom import consent
 from newsroom.http import client_ip, visitor_key
 
 REMEMBER_COOKIE = "comment_author"
@@ -90,11 +91,7 @@ def post_comment(request, article_id: int):
                 "duplicate": submission.duplicate,
                 "message": status_message(comment, duplicate=submission.duplicate),
                 "anchor": f"comment-{comment.pk}",
-                "html": render_to_string(
-                    "comments/_comment.html",
-                    {"comment": comment, "own": True, "article": article},
-                    request=request,
-                ),
+                "html": comment_html(comment, own=True),
             }
         )
     else:
@@ -114,12 +111,13 @@ def status_message(comment: Comment, *, duplicate: bool = False) -> str:
 
 def remember(request, response, form: CommentForm) -> None:
     """
-    The "Save my name…" cookie: set only when the box is ticked, removed otherwise.
+    The "Save my name…" cookie: set only when the box is ticked and the visitor accepted
+    functional cookies, removed otherwise.
 
     The page never reads it on the server (so cached pages cannot leak it to another
     reader): static/js/comment-remember.js fills the form from it in the browser.
     """
-    if form.cleaned_data.get("remember"):
+    if form.cleaned_data.get("remember") and consent.accepted(request, consent.FUNCTIONAL):
         value = json.dumps(
             {
                 "name": form.cleaned_data["author_name"],

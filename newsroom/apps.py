@@ -6,4 +6,9 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
-        from newsroom import checks  # noqa: F401  (registers the deploy checks)
+        from newsroom import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            signals,
+        )
+
+        signals.connect()

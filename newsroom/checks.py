@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 
 
 @register(Tags.security, deploy=True)
@@ -12,5 +12,19 @@ def check_allowed_hosts(app_configs, **kwargs):
             "ALLOWED_HOSTS is empty: the site would answer every request with 400.",
             hint="Set DJANGO_ALLOWED_HOSTS to the site's host names, separated by commas.",
             id="newsroom.E001",
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
+def check_consent_cookie_secure(app_configs, **kwargs):
+    """django-cookie-consent sends its cookie over plain HTTP unless told otherwise."""
+    if not settings.SESSION_COOKIE_SECURE or getattr(settings, "COOKIE_CONSENT_SECURE", False):
+        return []
+    return [
+        Warning(
+            "COOKIE_CONSENT_SECURE is off while the site's other cookies are HTTPS-only.",
+            hint="Set COOKIE_CONSENT_SECURE = True (newsroom/settings.py follows DJANGO_HTTPS).",
+            id="newsroom.W002",
         )
     ]

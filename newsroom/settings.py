@@ -68,7 +68,9 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "axes",
+    "cookie_consent",
     "django_prose_editor",
     "newsroom",
     "articles",
@@ -80,6 +82,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "newsroom.middleware.PermissionsPolicyMiddleware",
+    # Sanitises the consent cookie, applies Global Privacy Control, adds Vary: Cookie.
+    "newsroom.middleware.ConsentMiddleware",
+    # Deletes the cookies of groups the visitor has not accepted (or has withdrawn).
+    "cookie_consent.middleware.CleanCookiesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -276,6 +282,9 @@ COMMENTS_RATE_LIMIT_SECONDS = 15
 COMMENTS_DUPLICATE_MINUTES = 10
 # Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR).
 COMMENTS_TRUSTED_PROXIES = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0"))
+# Commenters' IP addresses and user agents are erased this many days after the comment
+# (the erase_comment_ips command, run by the housekeeping timer; stated on the privacy page).
+COMMENTS_IP_RETENTION_DAYS = int(os.environ.get("COMMENTS_IP_RETENTION_DAYS", "30"))
 
 # AKISMET
 # ------------------------------------------------------------------------------
@@ -299,3 +308,20 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 AXES_VERBOSE = False
+
+# COOKIE CONSENT (django-cookie-consent)
+# ------------------------------------------------------------------------------
+# Opt-in: outside the strictly necessary group, no cookie is set before the visitor
+# accepts its group. The groups and cookies come from a data migration (admin: Cookie
+# consent), and the privacy page lists them from there.
+COOKIE_CONSENT_OPT_OUT = False
+# The consent cookie is HTTPS-only whenever the site is (the package defaults to False).
+COOKIE_CONSENT_SECURE = HTTPS
+COOKIE_CONSENT_HTTPONLY = True
+COOKIE_CONSENT_SAMESITE = "Lax"
+COOKIE_CONSENT_MAX_AGE = 60 * 60 * 24 * 365
+# Every accept and decline is logged with the group's version (admin: Log items).
+COOKIE_CONSENT_LOG_ENABLED = True
+# A browser sending Global Privacy Control (Sec-GPC: 1) has declined these groups
+# without being asked.
+CONSENT_GPC_DECLINED_GROUPS = ["analytics"]

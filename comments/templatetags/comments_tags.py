@@ -5,6 +5,7 @@ from django.urls import reverse
 from comments import services
 from comments.forms import CommentForm
 from comments.models import Comment
+from comments.rendering import comment_html
 from comments.threads import comment_page, page_number
 from comments.views import read_posted_token, status_message
 
@@ -53,3 +54,16 @@ def moderation_queue():
     from comments.admin import queue_counts
 
     return {"counts": queue_counts(), "changelist": reverse("admin:comments_comment_changelist")}
+
+
+@register.simple_tag(takes_context=True)
+def comment_item(context, comment, own=False):
+    """One comment's <li>; the reply link only where replies are allowed."""
+    if "report_url" not in context:
+        context["report_url"] = reverse("comments:report", args=[0])
+    return comment_html(
+        comment,
+        own=own,
+        can_reply=context.get("is_open", False) and comment.depth + 1 < context["max_depth"],
+        report_url=context["report_url"],
+    )

@@ -1,6 +1,7 @@
 // Fills the comment form from the "Save my name, email, and website" cookie.
 // The server never reads that cookie, so a cached page cannot show one reader's
-// details to another: only this browser fills them in.
+// details to another: only this browser fills them in. The cookie is a functional one:
+// without that consent the server renders the box disabled, and nothing is filled in.
 
 const COOKIE = "comment_author";
 
@@ -15,6 +16,8 @@ export function rememberedAuthor() {
 }
 
 export function fillFromCookie(form) {
+  const remember = form.elements.remember;
+  if (!remember || remember.disabled) return;
   const author = rememberedAuthor();
   if (!author) return;
   const fields = { author_name: author.name, author_email: author.email, author_url: author.url };
@@ -22,5 +25,5 @@ export function fillFromCookie(form) {
     const input = form.elements[name];
     if (input && !input.value && typeof value === "string") input.value = value;
   }
-  if (form.elements.remember) form.elements.remember.checked = true;
+  remember.checked = true;
 }

@@ -48,6 +48,11 @@ def test_renditions_are_made_on_save_in_webp_and_jpeg():
     assert (image.width, image.height) == (1000, 500)
 
 
+def test_each_width_is_made_once_for_large_pictures():
+    image = make_image(content=image_bytes(size=(2400, 1200)))
+    assert sorted(r["width"] for r in image.renditions if r["format"] == "webp") == [320, 640]
+
+
 def test_small_pictures_are_never_upscaled():
     image = make_image(content=image_bytes(size=(200, 100)))
     assert {r["width"] for r in image.renditions} == {200}

@@ -98,6 +98,8 @@ def test_json_post_needs_no_reload(client, akismet, article):
 
 
 def test_remember_cookie_is_set_only_when_ticked(client, akismet, article):
+    # A functional cookie: the reader accepted them (tests/consent covers the refusal).
+    client.post(reverse("cookie_consent_accept"), {"cookie_groups": "functional"})
     response = post(client, article)
     assert "comment_author" not in response.cookies
 

@@ -1,0 +1,1 @@
+"""Benchmark harness: a data generator (bench.generate) and a load test (bench.run)."""
