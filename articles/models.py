@@ -1,16 +1,38 @@
+import functools
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models
-from django.db.models import F, Q, Window
-from django.db.models.functions import RowNumber
-from django.urls import reverse
+from django.db.models import F, Q
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 
 from articles import sanitize
+
+
+def slug_url(viewname: str, slug: str) -> str:
+    """reverse() for the public pages, memoised: listings resolve hundreds per request."""
+    return _slug_url(get_script_prefix(), viewname, slug)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _slug_url(prefix: str, viewname: str, slug: str) -> str:
+    return reverse(viewname, kwargs={"slug": slug})
+
+
+def media_url(name: str) -> str:
+    """The storage URL of a stored file, memoised (renditions are never overwritten)."""
+    if not settings.NEWSROOM_MEMOISE_MEDIA_URLS:
+        return default_storage.url(name)
+    return _media_url(name)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _media_url(name: str) -> str:
+    return default_storage.url(name)
 
 
 class Section(models.Model):
@@ -30,7 +52,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        return slug_url("articles:section", self.slug)
 
 
 class Tag(models.Model):
@@ -49,7 +71,7 @@ class Tag(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
+        return slug_url("articles:tag", self.slug)
 
 
 class Image(models.Model):
@@ -76,7 +98,7 @@ class Image(models.Model):
 
     def srcset(self, image_format: str) -> str:
         return ", ".join(
-            f"{default_storage.url(r['name'])} {r['width']}w"
+            f"{media_url(r['name'])} {r['width']}w"
             for r in self.renditions
             if r["format"] == image_format
         )
@@ -93,7 +115,7 @@ class Image(models.Model):
 
     def rendition_url(self, image_format: str = "jpeg", width: int = 1280) -> str:
         chosen = self.rendition(image_format, width)
-        return default_storage.url(chosen["name"]) if chosen else self.file.url
+        return media_url(chosen["name"]) if chosen else self.file.url
 
 
 class Author(models.Model):
@@ -124,7 +146,7 @@ class Author(models.Model):
         return self.display_name
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return slug_url("articles:author", self.slug)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -138,14 +160,6 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """What a card needs, in a fixed number of queries."""
         return self.select_related("section", "featured_image").prefetch_related("authors")
-
-    def latest_per_section(self, per_section: int):
-        """The newest `per_section` articles of every section, in one query."""
-        return self.annotate(
-            section_rank=Window(
-                RowNumber(), partition_by=F("section_id"), order_by=F("published_at").desc()
-            )
-        ).filter(section_rank__lte=per_section)
 
 
 class Article(models.Model):
@@ -223,7 +237,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_url("articles:detail", self.slug)
 
     def clean(self):
         self.set_derived_fields()

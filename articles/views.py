@@ -7,7 +7,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
-from articles import related, search
+from articles import related, search, sections
 from articles.models import Article, Author, Section, SlugRedirect, Tag
 
 
@@ -37,20 +37,16 @@ class HomeView(ListView):
         return context
 
 
-def section_blocks(*, exclude, per_section: int = 4):
-    """[(section, [articles])] for the home page, in two queries plus the authors."""
-    excluded = [article.pk for article in exclude]
-    latest = (
-        Article.objects.published()
-        .exclude(pk__in=excluded)
-        .latest_per_section(per_section)
-        .for_listing()
-        .order_by("section__position", "section__name", "-published_at")
-    )
-    blocks: dict[int, tuple[Section, list[Article]]] = {}
-    for article in latest:
-        blocks.setdefault(article.section_id, (article.section, []))[1].append(article)
-    return list(blocks.values())
+def section_blocks(*, exclude):
+    """[(section, [articles])] for the home page: the cards in one query and their authors."""
+    blocks = sections.latest_per_section(exclude_ids=[article.pk for article in exclude])
+    wanted = [pk for ids in blocks.values() for pk in ids]
+    cards = Article.objects.published().filter(pk__in=wanted).for_listing().in_bulk()
+    return [
+        (section, [cards[pk] for pk in blocks[section.pk] if pk in cards])
+        for section in sections.all_sections()
+        if any(pk in cards for pk in blocks.get(section.pk, []))
+    ]
 
 
 class ArticleDetailView(DetailView):
@@ -147,9 +143,9 @@ class SearchView(TemplateView):
     template_name = "articles/search.html"
 
     def get_context_data(self, **kwargs):
-        sections = list(Section.objects.only("name", "slug"))
-        form = search.SearchForm(self.request.GET, sections=sections)
-        context = {"form": form, "sections": sections, "criteria": form.criteria()}
+        section_list = sections.all_sections()
+        form = search.SearchForm(self.request.GET, sections=section_list)
+        context = {"form": form, "sections": section_list, "criteria": form.criteria()}
         if context["criteria"]:
             ranking = search.rank(context["criteria"])
             # get_page: a missing, mistyped or too large page number shows a page anyway.
