@@ -21,9 +21,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-# Cookie group varnames the code relies on (created by newsroom/migrations/0003).
+# The cookie group of the comment form's "remember me" (created by newsroom/migrations/0003).
 FUNCTIONAL = "functional"
-ANALYTICS = "analytics"
 
 CLOCK_TOLERANCE = timedelta(hours=1)
 

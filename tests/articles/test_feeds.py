@@ -159,7 +159,7 @@ def test_an_unknown_owner_is_404(client, kind):
 
 
 @pytest.mark.parametrize(
-    ("page", "feeds_linked"),
+    ("kind", "feeds_linked"),
     [
         ("home", ["/feed/", "/feed/atom/"]),
         ("article", ["/feed/", "/feed/atom/"]),
@@ -168,14 +168,14 @@ def test_an_unknown_owner_is_404(client, kind):
         ("author", ["/feed/", "/author/anna/feed/", "/author/anna/feed/atom/"]),
     ],
 )
-def test_pages_link_to_their_feeds(client, story, page, feeds_linked):
+def test_pages_link_to_their_feeds(client, story, kind, feeds_linked):
     url = {
         "home": "/",
         "article": story.get_absolute_url(),
         "section": "/section/politics/",
         "tag": "/tag/housing/",
         "author": "/author/anna/",
-    }[page]
+    }[kind]
 
     html = client.get(url).content.decode()
 

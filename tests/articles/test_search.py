@@ -283,11 +283,11 @@ def test_any_dates_give_a_normal_results_page(client, since, until):
     assert "Budget talks" in unmarked(response)
 
 
-@pytest.mark.parametrize("page", ["0", "-1", "abc", "999", "1.5", ""])
-def test_any_page_number_gives_a_page(client, page):
+@pytest.mark.parametrize("page_number", ["0", "-1", "abc", "999", "1.5", ""])
+def test_any_page_number_gives_a_page(client, page_number):
     make_article(title="Budget talks")
 
-    response = search_page(client, q="budget", page=page)
+    response = search_page(client, q="budget", page=page_number)
 
     assert response.status_code == 200
     assert "Budget talks" in unmarked(response)

@@ -160,9 +160,9 @@ def test_the_keyboard_alone_can_accept(page, browser_problems):
     assert_no_problems(browser_problems)
 
 
-def test_the_banner_works_without_javascript(browser, live_server):
+def test_the_banner_works_without_javascript(new_context, live_server):
     article = make_article(title="No script needed")
-    page = browser.new_context(java_script_enabled=False).new_page()
+    page = new_context(java_script_enabled=False).new_page()
     page.goto(live_server.url + article.get_absolute_url())
     expect(banner(page)).to_contain_text(BANNER_TEXT)
 
@@ -173,15 +173,13 @@ def test_the_banner_works_without_javascript(browser, live_server):
     assert consent_cookie(page).strip('"') == "functional=-1|analytics=-1"
 
 
-def test_global_privacy_control_keeps_analytics_off(browser, live_server):
+def test_global_privacy_control_keeps_analytics_off(new_context):
     Snippet.objects.create(
         name="Analytics",
         cookie_group=CookieGroup.objects.get(varname="analytics"),
         code=ANALYTICS_SNIPPET,
     )
-    page = browser.new_context(
-        base_url=live_server.url, extra_http_headers={"Sec-GPC": "1"}
-    ).new_page()
+    page = new_context(extra_http_headers={"Sec-GPC": "1"}).new_page()
     page.goto("/")
     expect(scripted_banner(page)).to_contain_text("Your browser sends Global Privacy Control")
 
