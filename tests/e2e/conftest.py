@@ -55,6 +55,13 @@ def base_url(live_server):
     fixture defined as an instance method. The project turns deprecation warnings into
     errors, so that fixture would fail every browser test at setup.
     """
+    # The live server's request threads share the in-memory SQLite connection, as
+    # Django's own LiveServerTestCase arranges; without this they fail to close it.
+    from django.db import connections
+
+    for connection in connections.all():
+        if connection.vendor == "sqlite" and connection.is_in_memory_db():
+            connection.inc_thread_sharing()
     return live_server.url
 
 
