@@ -1,7 +1,6 @@
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
+from articles import cards
 from articles.models import Image
 from articles.sections import all_sections
 
@@ -15,28 +14,18 @@ def section_menu():
 
 @register.simple_tag
 def picture(image: Image | None, sizes: str = "100vw", loading: str = "lazy"):
-    """
-    A responsive <picture>: WebP renditions with a JPEG fallback, sized to avoid layout shift.
+    return cards.picture_html(image, sizes=sizes, loading=loading)
 
-    Built with format_html rather than a template: a front page draws dozens of them.
-    """
-    if image is None:
-        return ""
-    return format_html(
-        '<picture><source type="image/webp" srcset="{}" sizes="{}">'
-        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="{}" '
-        'decoding="async"{}></picture>',
-        image.srcset("webp"),
-        sizes,
-        image.rendition_url("jpeg", 960),
-        image.srcset("jpeg"),
-        sizes,
-        image.width,
-        image.height,
-        image.alt_text,
-        loading,
-        mark_safe(' fetchpriority="high"') if loading == "eager" else "",
-    )
+
+@register.simple_tag
+def article_card(article, **options):
+    """An article's card: picture, section, title, optional standfirst, byline."""
+    return cards.card_html(article, **options)
+
+
+@register.simple_tag
+def byline(article):
+    return cards.byline_html(article)
 
 
 @register.filter
