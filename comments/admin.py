@@ -90,6 +90,18 @@ class CommentReportInline(admin.TabularInline):
         return False
 
 
+MODERATION_FIELDS = [
+    "status",
+    "held_reason",
+    "verdict",
+    "checked_at",
+    "check_attempts",
+    "last_check_error",
+    "feedback_pending",
+]
+REQUEST_FIELDS = ["ip_address", "user_agent", "referrer", "created_at"]
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     list_display = [
@@ -120,38 +132,11 @@ class CommentAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["article", "parent", "content"]}),
         ("Author", {"fields": ["author_name", "author_email", "author_url", "user"]}),
-        (
-            "Moderation",
-            {
-                "fields": [
-                    "status",
-                    "held_reason",
-                    "verdict",
-                    "checked_at",
-                    "check_attempts",
-                    "last_check_error",
-                    "feedback_pending",
-                ]
-            },
-        ),
-        ("Request", {"fields": ["ip_address", "user_agent", "referrer", "created_at"]}),
+        ("Moderation", {"fields": MODERATION_FIELDS}),
+        ("Request", {"fields": REQUEST_FIELDS}),
     ]
-    readonly_fields = [
-        "article",
-        "parent",
-        "user",
-        "status",
-        "held_reason",
-        "verdict",
-        "checked_at",
-        "check_attempts",
-        "last_check_error",
-        "feedback_pending",
-        "ip_address",
-        "user_agent",
-        "referrer",
-        "created_at",
-    ]
+    # Moderators judge and redact what was written; the record of what happened stays.
+    readonly_fields = ["article", "parent", "user", *MODERATION_FIELDS, *REQUEST_FIELDS]
 
     def get_queryset(self, request):
         return (
