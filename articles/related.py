@@ -23,7 +23,8 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Case, Count, FloatField, Sum, Value, When
+from django.db import connection
+from django.db.models import Count
 from django.utils import timezone
 
 from articles.models import Article
@@ -32,6 +33,8 @@ SECTION_BONUS = 1.0
 HALF_LIFE_DAYS = 60
 # How many tag-sharing candidates are re-ranked in Python.
 CANDIDATE_POOL = 60
+# Each shared tag brings at most its newest PER_TAG_LIMIT articles into the pool.
+PER_TAG_LIMIT = 1000
 # Scheduled articles go live without a save: cached choices expire after this anyway.
 CACHE_SECONDS = 600
 VERSION_KEY = "related:version"
@@ -138,21 +141,7 @@ def rank_by_tags(article: Article, *, exclude: set[int]) -> list[Choice]:
         return []
     through = Article.tags.through
     weights = tag_weights(list(tags))
-    pool = (
-        through.objects.filter(tag_id__in=tags)
-        .exclude(article_id__in=exclude)
-        .values("article_id")
-        .annotate(
-            tag_score=Sum(
-                Case(
-                    *(When(tag_id=tag_id, then=Value(w)) for tag_id, w in weights.items()),
-                    output_field=FloatField(),
-                )
-            )
-        )
-        .order_by("-tag_score", "-article_id")
-        .values_list("article_id", "tag_score")[:CANDIDATE_POOL]
-    )
+    pool = tag_sharing_pool(weights, exclude=exclude)
     scores = dict(pool)
     if not scores:
         return []
@@ -178,6 +167,41 @@ def rank_by_tags(article: Article, *, exclude: set[int]) -> list[Choice]:
         choices.append(Choice(pk, reasons, score))
     choices.sort(key=lambda choice: (-choice.score, -choice.article_id))
     return choices
+
+
+def tag_sharing_pool(weights: dict[int, float], *, exclude: set[int]) -> list[tuple[int, float]]:
+    """
+    (article id, summed tag weight) of the best CANDIDATE_POOL articles sharing a tag.
+
+    Each tag contributes at most its PER_TAG_LIMIT newest articles (an index-only scan
+    of (tag, article) backwards), so a tag on half the archive costs no more than a rare
+    one; older articles would lose to newer ones on recency anyway. Each part is wrapped
+    in its own SELECT so its LIMIT holds on SQLite as on PostgreSQL.
+    """
+    through = Article.tags.through._meta.db_table
+    quote = connection.ops.quote_name
+    part = (
+        f"SELECT * FROM (SELECT {quote('article_id')}, {quote('tag_id')} FROM {quote(through)} "
+        f"WHERE {quote('tag_id')} = %s ORDER BY {quote('article_id')} DESC LIMIT %s) AS part_{{}}"
+    )
+    parts = " UNION ALL ".join(part.format(index) for index in range(len(weights)))
+    score = " ".join("WHEN %s THEN %s" for _ in weights)
+    excluded = ", ".join("%s" for _ in exclude) or "NULL"
+    sql = (
+        f"SELECT {quote('article_id')}, SUM(CASE {quote('tag_id')} {score} ELSE 0 END) AS score "
+        f"FROM ({parts}) AS shared WHERE {quote('article_id')} NOT IN ({excluded}) "
+        f"GROUP BY {quote('article_id')} ORDER BY score DESC, {quote('article_id')} DESC LIMIT %s"
+    )
+    params = [
+        *(value for tag_id, weight in weights.items() for value in (tag_id, weight)),
+        *(value for tag_id in weights for value in (tag_id, PER_TAG_LIMIT)),
+        *exclude,
+        CANDIDATE_POOL,
+    ]
+    # The CASE parameters come first in the SQL text, then the parts, then the exclusions.
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(article_id, float(total)) for article_id, total in cursor.fetchall()]
 
 
 def tag_weights(tag_ids: list[int]) -> dict[int, float]:

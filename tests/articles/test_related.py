@@ -281,3 +281,16 @@ def test_article_page_renders_the_box_between_paragraphs(client, world):
     )
     assert one < box < two
     assert f'<a href="{target.get_absolute_url()}">Background story</a>' in html
+
+
+def test_a_very_common_tag_brings_only_its_newest_articles(world, monkeypatch):
+    monkeypatch.setattr(related, "PER_TAG_LIMIT", 2)
+    common = make_tag()
+    article = make_article(section=world, tags=[common], auto_see_also=False)
+    oldest = make_article(section=world, tags=[common], title="Oldest sharer")
+    newer = [make_article(section=world, tags=[common], title=f"Newer {i}") for i in range(2)]
+
+    choices = related.rank_by_tags(article, exclude={article.pk})
+
+    assert {c.article_id for c in choices} == {a.pk for a in newer}
+    assert oldest.pk not in {c.article_id for c in choices}
