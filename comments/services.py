@@ -148,10 +148,11 @@ def submit_comment(
             referrer=context.referrer[:500],
             content_hash=digest,
             held_reason=Comment.HeldReason.UNCHECKED,
+            thread_id=parent.thread_id if parent else None,
         )
-        comment.thread_id = parent.thread_id if parent else comment.pk
-        comment.save(update_fields=["thread"])
-        record(comment, action="submitted", from_status="", actor_label=SYSTEM)
+        if parent is None:  # a new thread: it is its own top
+            Comment.objects.filter(pk=comment.pk).update(thread_id=comment.pk)
+            comment.thread_id = comment.pk
     # The row is committed: whatever Akismet does now, the comment is kept.
     apply_verdict(comment, spam.check(comment))
     return Submission(comment)
