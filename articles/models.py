@@ -158,8 +158,12 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(section=section)
 
     def for_listing(self):
-        """What a card needs, in a fixed number of queries."""
-        return self.select_related("section", "featured_image").prefetch_related("authors")
+        """What a card needs, in a fixed number of queries (never the body)."""
+        return (
+            self.select_related("section", "featured_image")
+            .prefetch_related("authors")
+            .defer("body")
+        )
 
 
 class Article(models.Model):

@@ -324,7 +324,7 @@ def page_articles(ids: list[int], criteria: Criteria) -> list[Article]:
             # The source was HTML text (entities, no tags): decode it before escaping it.
             article.snippet = marked(html.unescape(article.snippet_headline))
     else:
-        found = articles.in_bulk()
+        found = articles.defer(None).in_bulk()  # the snippet is cut from the body here
         pattern = term_pattern(criteria.text)
         for article in found.values():
             article.marked_title = highlight(article.title, pattern)

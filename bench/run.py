@@ -277,15 +277,17 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--worker-class",
         choices=["sync", "gthread", "both"],
-        default="sync",
-        help="gunicorn worker class; 'both' benchmarks each (default: sync)",
+        default="gthread",
+        help="gunicorn worker class; 'both' benchmarks each (default: gthread)",
     )
     parser.add_argument(
         "--workers",
         type=int,
-        help=f"gunicorn workers (default: sync {2 * cores + 1}, gthread {cores})",
+        help=f"gunicorn worker processes (default: 2 x cores + 1 = {2 * cores + 1})",
     )
-    parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker")
+    parser.add_argument(
+        "--threads", type=int, default=2, help="threads per gthread worker (default 2)"
+    )
     parser.add_argument("--duration", type=int, default=15, help="seconds per page")
     parser.add_argument("--warmup", type=int, default=3, help="seconds of warm-up per page")
     parser.add_argument("--connections", type=int, default=16, help="wrk connections")
@@ -294,15 +296,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def worker_setups(args: argparse.Namespace) -> list[Workers]:
-    cores = cpu_count()
+    workers = args.workers or 2 * cpu_count() + 1
     classes = ["sync", "gthread"] if args.worker_class == "both" else [args.worker_class]
-    setups = []
-    for worker_class in classes:
-        if worker_class == "sync":
-            setups.append(Workers("sync", args.workers or 2 * cores + 1))
-        else:
-            setups.append(Workers("gthread", args.workers or cores, args.threads))
-    return setups
+    return [Workers(name, workers, args.threads if name == "gthread" else 1) for name in classes]
 
 
 # wrk
@@ -528,6 +524,7 @@ def stop(process: subprocess.Popen) -> None:
 class Server:
     url: str
     pid: int
+    log: Path
 
 
 @contextmanager
@@ -559,7 +556,7 @@ def gunicorn(setup: Workers, env: dict[str, str], workdir: Path) -> Iterator[Ser
     try:
         base = f"http://{HOST}:{port}"
         wait_until_ready(process, base + "/", log)
-        yield Server(base, process.pid)
+        yield Server(base, process.pid, log)
     finally:
         stop(process)
 
@@ -582,7 +579,7 @@ def bench_setup(
             url = server.url + path
             status = http_status(url)
             if status != 200:
-                raise RuntimeError(f"{url} answered {status}, not 200")
+                raise RuntimeError(f"{url} answered {status}, not 200:\n{tail(server.log)}")
             run_wrk(wrk, url, args, script, args.warmup)
             say(f"  {name}: {args.duration} s of wrk on {path}")
             before = snapshot(server.pid)
