@@ -255,6 +255,8 @@ class ImageAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if "file" in form.changed_data:
             # The form has decoded the upload already; the service stores it clean.
-            services.store_image(image=obj, upload=form.cleaned_data["file"])
+            services.store_image(
+                image=obj, upload=form.cleaned_data["file"], clean=form.clean_picture
+            )
         else:
             super().save_model(request, obj, form, change)

@@ -101,7 +101,8 @@ class ImageAdminForm(forms.ModelForm):
         upload = self.cleaned_data["file"]
         if "file" in self.changed_data:
             try:
-                images.decode(upload)
+                # Kept for the save, so the picture is decoded once.
+                self.clean_picture = images.decode(upload)
             except images.InvalidImage as error:
                 raise forms.ValidationError(str(error), code="invalid_image") from None
         return upload

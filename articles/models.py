@@ -154,9 +154,6 @@ class ArticleQuerySet(models.QuerySet):
         """Visible to readers: published, and its publish time has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
-    def in_section(self, section):
-        return self.filter(section=section)
-
     def for_listing(self):
         """What a card needs, in a fixed number of queries (never the body)."""
         return (

@@ -6,14 +6,15 @@ from articles import images
 from articles.models import Article, Image, SlugRedirect
 
 
-def store_image(*, image: Image, upload) -> Image:
+def store_image(*, image: Image, upload, clean: images.CleanPicture | None = None) -> Image:
     """
     Store an uploaded picture without its metadata, with its renditions.
 
-    Raises images.InvalidImage, with a message for the editor, when the upload
-    is not a picture we accept; nothing is stored then.
+    `clean` is the upload already decoded (by a form that validated it). Raises
+    images.InvalidImage, with a message for the editor, when the upload is not a picture
+    we accept; nothing is stored then.
     """
-    clean = images.decode(upload)
+    clean = clean or images.decode(upload)
     stale = [image.file.name, *(r["name"] for r in image.renditions)] if image.pk else []
     master = images.master_file(clean, upload.name)
     image.file.save(master.name, master, save=False)

@@ -70,10 +70,13 @@ class ArticleDetailView(DetailView):
         try:
             return super().get(request, *args, **kwargs)
         except Http404:
-            moved = SlugRedirect.objects.filter(old_slug=kwargs["slug"]).select_related("article")
-            for redirection in moved:
-                if redirection.article.is_published:
-                    return redirect(redirection.article, permanent=True)
+            moved = (
+                SlugRedirect.objects.filter(old_slug=kwargs["slug"])
+                .select_related("article")
+                .first()
+            )
+            if moved and moved.article.is_published:
+                return redirect(moved.article, permanent=True)
             raise
 
 
@@ -106,11 +109,11 @@ class ArticleListForObjectView(ListView):
         return page_size()
 
     def get_queryset(self):
-        self.object = get_object_or_404(self.model, slug=self.kwargs["slug"])
-        return self.articles_of(self.object).published().for_listing()
+        self.object = get_object_or_404(self.get_owner_queryset(), slug=self.kwargs["slug"])
+        return self.object.articles.published().for_listing()
 
-    def articles_of(self, owner):
-        return owner.articles.all()
+    def get_owner_queryset(self):
+        return self.model.objects.all()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(object=self.object, **kwargs)
@@ -130,11 +133,8 @@ class AuthorDetailView(ArticleListForObjectView):
     model = Author
     template_name = "articles/author_detail.html"
 
-    def get_queryset(self):
-        self.object = get_object_or_404(
-            Author.objects.select_related("photo"), slug=self.kwargs["slug"]
-        )
-        return self.object.articles.published().for_listing()
+    def get_owner_queryset(self):
+        return Author.objects.select_related("photo")
 
 
 class SearchView(TemplateView):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.mail import send_mail
 from django.core.validators import validate_email
@@ -329,12 +330,8 @@ def purge_discarded_spam() -> int:
 
 def notify_moderators() -> int:
     """E-mail moderators one digest of what arrived for review since the last one."""
-    from django.contrib.auth import get_user_model
-
-    waiting = Comment.objects.filter(notified_at__isnull=True).filter(
-        Q(status=Comment.Status.PENDING) | Q(reports__resolved=False)
-    )
-    comments = list(waiting.distinct().select_related("article")[:500])
+    waiting = Comment.objects.awaiting_review().filter(notified_at__isnull=True)
+    comments = list(waiting.select_related("article")[:500])
     if not comments:
         return 0
     recipients = list(

@@ -6,9 +6,7 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
-        from newsroom import (
-            checks,  # noqa: F401  (registers the deploy checks)
-            signals,
-        )
+        from newsroom import checks, signals
 
+        checks.register_deploy_checks()
         signals.connect()

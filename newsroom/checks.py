@@ -2,7 +2,6 @@ from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
 
-@register(Tags.security, deploy=True)
 def check_allowed_hosts(app_configs, **kwargs):
     """Django refuses every request when ALLOWED_HOSTS is empty and debug is off."""
     if settings.ALLOWED_HOSTS:
@@ -16,7 +15,6 @@ def check_allowed_hosts(app_configs, **kwargs):
     ]
 
 
-@register(Tags.security, deploy=True)
 def check_consent_cookie_secure(app_configs, **kwargs):
     """django-cookie-consent sends its cookie over plain HTTP unless told otherwise."""
     if not settings.SESSION_COOKIE_SECURE or getattr(settings, "COOKIE_CONSENT_SECURE", False):
@@ -28,3 +26,8 @@ def check_consent_cookie_secure(app_configs, **kwargs):
             id="newsroom.W002",
         )
     ]
+
+
+def register_deploy_checks() -> None:
+    for check in (check_allowed_hosts, check_consent_cookie_secure):
+        register(check, Tags.security, deploy=True)
