@@ -5,6 +5,8 @@ Every item carries its authors (one element each), its categories (section, then
 publication and update dates (Atom needs both), the standfirst as summary, and the featured
 image twice: as an enclosure (with its length, as RSS requires) and as Media RSS
 <media:content> with its size, alt text and credit, which feed readers show as the picture.
+Every string is cleaned on the way out (articles.text), so a control character stored
+before text was cleaned on input cannot make the XML invalid.
 """
 
 import copy
@@ -17,8 +19,11 @@ from django.core.files.storage import default_storage
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import feedgenerator
+from django.utils.decorators import method_decorator
 from django.utils.html import escape
+from django.views.decorators.http import require_safe
 
+from articles import text
 from articles.models import Article, Author, Section, Tag
 
 FEED_SIZE = 20
@@ -79,6 +84,18 @@ class NewsAtomFeed(feedgenerator.Atom1Feed):
         add_media(handler, item)
 
 
+def xml_safe(value):
+    """`value` with every string in it cleaned of what XML 1.0 cannot carry."""
+    if isinstance(value, str):
+        # One line: feeds carry no multi-line plain text (a summary is HTML).
+        return text.clean_text(value)
+    if isinstance(value, dict):
+        return {key: xml_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(xml_safe(item) for item in value)
+    return value
+
+
 def file_size(name: str) -> int:
     """A stored file's size; files are never rewritten under the same name, so it is cached."""
     key = f"feeds:size:{name}"
@@ -99,6 +116,7 @@ class ArticleFeed(Feed):
     language = settings.LANGUAGE_CODE
     item_guid_is_permalink = False
 
+    @method_decorator(require_safe)
     def __call__(self, request, *args, **kwargs):
         # One instance serves every request (and thread): this request's copy holds the
         # domain and scheme that the authors' and the image's links need, as the item links.
@@ -106,6 +124,12 @@ class ArticleFeed(Feed):
         feed.domain = get_current_site(request).domain
         feed.secure = request.is_secure()
         return super(ArticleFeed, feed).__call__(request, *args, **kwargs)
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed = xml_safe(feed.feed)
+        feed.items = [xml_safe(item) for item in feed.items]
+        return feed
 
     def absolute(self, url: str) -> str:
         return add_domain(self.domain, url, self.secure)

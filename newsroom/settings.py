@@ -92,7 +92,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
+    # Django's flat-page fallback, refusing methods other than GET and HEAD.
+    "newsroom.middleware.FlatpageFallbackMiddleware",
     # Axes must come last so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
@@ -217,7 +218,8 @@ STORAGES = {
 }
 # Without collectstatic (tests, quick runs) WhiteNoise serves from the finders.
 WHITENOISE_USE_FINDERS = env_bool("DJANGO_STATIC_FINDERS", DEBUG)
-# Uploaded files larger than this are refused before Pillow sees them.
+# Request bodies (other than files) above this size are refused; uploaded files above
+# it are spooled to a temporary file rather than held in memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
@@ -265,6 +267,9 @@ NEWSROOM_IMAGE_WIDTHS = [320, 640, 960, 1280, 1920]
 NEWSROOM_MEMOISE_MEDIA_URLS = env_bool("NEWSROOM_MEMOISE_MEDIA_URLS", True)
 # Images above this many pixels are refused (decompression-bomb guard).
 NEWSROOM_IMAGE_MAX_PIXELS = 40_000_000
+# Image uploads larger than this many megabytes are refused with a form error before
+# they are decoded (the web server's request size limit should sit a little above it).
+NEWSROOM_MAX_UPLOAD_MB = int(os.environ.get("NEWSROOM_MAX_UPLOAD_MB", "20"))
 
 # COMMENTS
 # ------------------------------------------------------------------------------
