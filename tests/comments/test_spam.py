@@ -110,7 +110,10 @@ def test_unchecked_comments_recover_through_the_recheck(akismet):
     assert outcome["checked"] == 1
     assert (comment.status, comment.verdict) == ("approved", "ham")
     history = [(e.actor_label, e.action, e.to_status) for e in comment.events.all()]
-    assert history == [("Akismet", "check failed", "pending"), ("Akismet", "checked", "approved")]
+    assert history == [
+        ("Akismet", "not checked: Akismet unreachable", "pending"),
+        ("Akismet", "checked", "approved"),
+    ]
 
 
 def test_moderator_feedback_is_retried_until_akismet_gets_it(akismet, admin_user):
