@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import akismet
 import httpx
 from django.conf import settings
+from django.utils.translation import to_locale
 
 from comments.models import Comment
 
@@ -92,7 +93,7 @@ def comment_arguments(comment: Comment) -> dict:
         "comment_author_url": comment.author_url,
         "comment_content": comment.content,
         "comment_date_gmt": comment.created_at.isoformat(),
-        "blog_lang": settings.LANGUAGE_CODE,
+        "blog_lang": to_locale(settings.LANGUAGE_CODE),  # ISO 639-1 with region: en_GB
         "blog_charset": "UTF-8",
         "honeypot_field_name": HONEYPOT_FIELD,
     }

@@ -81,7 +81,7 @@ def test_the_full_context_is_sent(akismet, admin_user):
     assert sent["comment_content"] == "Interesting point."
     assert sent["comment_date_gmt"].startswith(str(comment.created_at.year))
     assert sent["comment_post_modified_gmt"].startswith(str(article.published_at.year))
-    assert sent["blog_lang"] == "en"
+    assert sent["blog_lang"] == "en_GB"
     assert sent["blog_charset"] == "UTF-8"
     assert sent["user_role"] == "administrator"
     assert sent["honeypot_field_name"] == spam.HONEYPOT_FIELD
