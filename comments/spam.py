@@ -109,9 +109,7 @@ def comment_arguments(comment: Comment) -> dict:
 def check(comment: Comment) -> Verdict:
     """Ask Akismet about a comment; any failure gives an UNCHECKED verdict, never raises."""
     if not is_configured():
-        return Verdict(
-            Comment.Verdict.UNCHECKED, "Akismet is not configured (no API key).", NO_KEY
-        )
+        return Verdict(Comment.Verdict.UNCHECKED, "Akismet is not configured (no API key).", NO_KEY)
     try:
         answer = client().comment_check(
             comment.ip_address or "127.0.0.1", **comment_arguments(comment)

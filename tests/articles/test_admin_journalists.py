@@ -94,7 +94,8 @@ def test_journalist_uploads_a_picture_from_the_article_form(journalist_client):
     assert response.status_code == 200  # the popup answers with the new picture's id
     image = Image.objects.get()
     assert (image.width, image.height) == (800, 500)
-    change = page_text(journalist_client.get(reverse("admin:articles_image_change", args=[image.pk])))
+    change_url = reverse("admin:articles_image_change", args=[image.pk])
+    change = page_text(journalist_client.get(change_url))
     assert "Width: 800" in change and "Height: 500" in change
 
 
@@ -104,7 +105,8 @@ def test_journalist_previews_a_draft_and_schedules_it(journalist_client, journal
     assert "Preview as readers will see it" in page_text(change)
     assert journalist_client.get(reverse("articles:preview", args=[draft.pk])).status_code == 200
 
-    listing = journalist_client.get(reverse("admin:articles_article_changelist"), {"state": "draft"})
+    changelist = reverse("admin:articles_article_changelist")
+    listing = journalist_client.get(changelist, {"state": "draft"})
     assert draft.title in page_text(listing)
 
 

@@ -2,6 +2,7 @@
 
 import json
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,7 +19,8 @@ RLO, PDF = "\u202e", "\u202c"
 
 
 def rows(response):
-    return lxml_html.fromstring(response.content.decode()).xpath("//table[@id='result_list']/tbody/tr")
+    document = lxml_html.fromstring(response.content.decode())
+    return document.xpath("//table[@id='result_list']/tbody/tr")
 
 
 def cell(row, field):
@@ -32,7 +34,7 @@ def test_a_long_title_stays_on_one_line_with_the_whole_title_on_hover(journalist
     (row,) = rows(journalist_client.get(reverse(CHANGELIST)))
     (span,) = cell(row, "headline").xpath(".//span[@class='one-line']")
     assert span.get("title") == title.strip()
-    css = open(finders.find("css/admin.css")).read()
+    css = Path(finders.find("css/admin.css")).read_text()
     assert ".one-line {" in css and "text-overflow: ellipsis" in css
 
 
@@ -62,8 +64,11 @@ def test_names_with_bidi_overrides_are_isolated(journalist_client):
         (bdi,) = cell(row, field).xpath(".//bdi")
         assert bdi.text_content() == text, field
 
-    (author_row,) = rows(journalist_client.get(reverse("admin:articles_author_changelist")))
-    assert cell(author_row, "name").xpath(".//bdi")[0].text_content() == f"{RLO}Evil Name{PDF}"
+    names = [
+        cell(author_row, "name").xpath(".//bdi")[0].text_content()
+        for author_row in rows(journalist_client.get(reverse("admin:articles_author_changelist")))
+    ]
+    assert f"{RLO}Evil Name{PDF}" in names
 
 
 def test_the_list_shows_british_dates(journalist_client, settings):
@@ -82,7 +87,7 @@ def test_the_body_editor_checks_spelling(journalist_client):
 
 def test_the_editor_block_menu_arrow_needs_no_font():
     # The editor's own arrow is a character most admin fonts lack; ours is drawn with borders.
-    css = open(finders.find("css/admin.css")).read()
+    css = Path(finders.find("css/admin.css")).read_text()
     rule = css[css.index(".prose-menubar .prose-menubar__selected::after") :]
     rule = rule[: rule.index("}")]
     assert 'content: "";' in rule and "border-width" in rule
