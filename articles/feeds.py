@@ -25,6 +25,7 @@ from django.views.decorators.http import require_safe
 
 from articles import text
 from articles.models import Article, Author, Section, Tag
+from newsroom.sites import public_scheme
 
 FEED_SIZE = 20
 IMAGE_WIDTH = 1280
@@ -122,7 +123,7 @@ class ArticleFeed(Feed):
         # domain and scheme that the authors' and the image's links need, as the item links.
         feed = copy.copy(self)
         feed.domain = get_current_site(request).domain
-        feed.secure = request.is_secure()
+        feed.secure, feed.path = public_scheme() == "https", request.path
         return super(ArticleFeed, feed).__call__(request, *args, **kwargs)
 
     def get_feed(self, obj, request):
@@ -137,8 +138,15 @@ class ArticleFeed(Feed):
     def title(self, obj):
         return settings.SITE_NAME if obj is None else f"{settings.SITE_NAME}: {obj}"
 
+    # Absolute links, so the public scheme wins over the request's (NEWSROOM_SITE_URL).
     def link(self, obj):
-        return reverse("articles:home") if obj is None else obj.get_absolute_url()
+        return self.absolute(reverse("articles:home") if obj is None else obj.get_absolute_url())
+
+    def feed_url(self, obj):
+        return self.absolute(self.path)
+
+    def item_link(self, item):
+        return self.absolute(item.get_absolute_url())
 
     def description(self, obj):
         return f"The latest articles from {settings.SITE_NAME}."

@@ -21,6 +21,8 @@ BODY_EDITOR_EXTENSIONS = {
     "OrderedList": True,
     "ListItem": True,
     "Blockquote": True,
+    # django-prose-editor turns the browser's spellcheck off by default; journalists want it.
+    "NoSpellCheck": False,
 }
 
 # Tiptap, the editor's core, adds its base stylesheet as a <style data-tiptap-style> element

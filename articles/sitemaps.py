@@ -10,13 +10,13 @@ one of them. A listing page's lastmod is that of its newest article.
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone, translation
 
 from articles import text
 from articles.models import Article, Author, Section, Tag
+from newsroom.sites import PublicSitemap as Sitemap  # URLs in NEWSROOM_SITE_URL's scheme
 
 # Google News reads articles published in the last two days, at most 1,000 of them.
 NEWS_DAYS = 2

@@ -45,11 +45,15 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 
-LANGUAGE_CODE = "en"
+# British English: dates read "1 Dec 2026" on the site and in the admin.
+LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/London")
 USE_I18N = True
 USE_TZ = True
 
+# The site's public address, the one source for feeds, sitemaps, feed ids, e-mails and the
+# Sites record (kept in sync on every migrate). Development serves it with `make run`.
+NEWSROOM_SITE_URL = os.environ.get("NEWSROOM_SITE_URL", "").strip() or "http://127.0.0.1:8000"
 SITE_ID = 1
 SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 ROOT_URLCONF = "newsroom.urls"
@@ -290,7 +294,7 @@ COMMENTS_RATE_LIMIT_SECONDS = 15
 COMMENTS_DUPLICATE_MINUTES = 10
 # Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR).
 COMMENTS_TRUSTED_PROXIES = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0"))
-# Commenters' IP addresses and user agents are erased this many days after the comment
+# Commenters' IP addresses, user agents and referrers are erased this many days after the comment
 # (the erase_comment_ips command, run by the housekeeping timer; stated on the privacy page).
 COMMENTS_IP_RETENTION_DAYS = int(os.environ.get("COMMENTS_IP_RETENTION_DAYS", "30"))
 

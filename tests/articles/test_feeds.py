@@ -10,6 +10,7 @@ from lxml import etree
 
 from articles import feeds
 from articles.models import Article
+from newsroom.sites import public_domain, public_url
 from tests.factories import make_article, make_author, make_image, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -64,16 +65,16 @@ def test_feed_parses_cleanly_with_full_metadata(client, story, kind, fmt):
         "application/rss+xml" if fmt == "rss" else "application/atom+xml"
     )
     assert parsed.feed.title.startswith("Newsroom")
-    assert parsed.feed.language == "en"
+    assert parsed.feed.language == "en-gb"
     (entry,) = parsed.entries
     assert entry.title == "Ministers & mayors meet <today>"
-    assert entry.link == f"http://localhost{story.get_absolute_url()}"
+    assert entry.link == f"{public_url()}{story.get_absolute_url()}"
     assert entry.summary == "Talks on housing, energy &amp; transport."
     assert [author.name for author in entry.authors] == ["Anna Lindqvist", "Ben Costa"]
     assert [tag.term for tag in entry.tags] == ["Politics", "Energy", "Housing"]
     assert entry.published_parsed[:5] == story.published_at.utctimetuple()[:5]
     assert entry.updated_parsed[:5] == story.updated_at.utctimetuple()[:5]
-    assert entry.id == f"tag:localhost,{story.created_at:%Y-%m-%d}:article-{story.pk}"
+    assert entry.id == f"tag:{public_domain()},{story.created_at:%Y-%m-%d}:article-{story.pk}"
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
