@@ -20,6 +20,7 @@ from django.utils import feedgenerator
 from django.utils.html import escape
 
 from articles.models import Article, Author, Section, Tag
+from edge import keys
 
 FEED_SIZE = 20
 IMAGE_WIDTH = 1280
@@ -105,6 +106,7 @@ class ArticleFeed(Feed):
         feed = copy.copy(self)
         feed.domain = get_current_site(request).domain
         feed.secure = request.is_secure()
+        keys.add(request, keys.FEEDS)
         return super(ArticleFeed, feed).__call__(request, *args, **kwargs)
 
     def absolute(self, url: str) -> str:

@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from articles.sitemaps import SITEMAPS, NewsSitemap
+from edge import keys, origin
 from newsroom.views import media
 
 admin.site.site_header = "Newsroom administration"
@@ -14,7 +15,12 @@ admin.site.index_title = "Newsroom"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("privacy/", flatpage_views.flatpage, {"url": "/privacy/"}, name="privacy"),
+    path(
+        "privacy/",
+        keys.tagged(keys.FLATPAGES)(flatpage_views.flatpage),
+        {"url": "/privacy/"},
+        name="privacy",
+    ),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
@@ -22,24 +28,29 @@ urlpatterns = [
     ),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        keys.tagged(keys.SITEMAPS)(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
     # Before sitemap-<section>.xml, which would take "news" for a section.
     path(
         "sitemap-news.xml",
-        sitemap_views.sitemap,
+        keys.tagged(keys.SITEMAPS)(sitemap_views.sitemap),
         {"sitemaps": {"news": NewsSitemap}, "template_name": "articles/sitemap_news.xml"},
         name="sitemap-news",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        keys.tagged(keys.SITEMAPS)(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
-    path("cookies/", include("cookie_consent.urls")),
+    path(
+        "cookies/",
+        origin.protected_urls(
+            "cookie_consent.urls", "cookie_consent_accept", "cookie_consent_decline"
+        ),
+    ),
     path("", include("comments.urls")),
     path("", include("articles.urls")),
 ]
