@@ -16,9 +16,10 @@ import xkey;
 backend default {
     .host = "127.0.0.1";
     .port = "8000";
-    # Whether stale pages may be served past stale-while-revalidate (stale-if-error).
+    # Whether stale pages may be served past stale-while-revalidate (stale-if-error): a
+    # static file, answered by WhiteNoise before any database work.
     .probe = {
-        .url = "/robots.txt";
+        .url = "/static/css/site.css";
         .interval = 5s;
         .timeout = 2s;
         .window = 5;

@@ -160,7 +160,7 @@ class Varnish:
             if self.process.poll() is not None:
                 pytest.fail(f"varnishd did not start: {self.process.stderr.read().decode()}")
             try:
-                if fetch(self.url, "/robots.txt").status == 200:
+                if fetch(self.url, "/static/css/site.css").status == 200:
                     return self
             except OSError:
                 pass
@@ -197,13 +197,16 @@ def varnish_process(live_server, tmp_path_factory):
         if connection.vendor == "sqlite" and connection.is_in_memory_db():
             connection.inc_thread_sharing()
     varnish = Varnish(tmp_path_factory.mktemp("varnish"), urlsplit(live_server.url).port)
-    yield varnish.start()
+    yield varnish
     varnish.stop()
 
 
 @pytest.fixture
-def varnish(varnish_process, settings):
+def varnish(varnish_process, transactional_db, settings):
     """Varnish in front of the live server, empty, and the site purging it."""
+    # Started by the first test, once the test settings and the database are in place.
+    if varnish_process.process is None:
+        varnish_process.start()
     varnish_process.forget_everything()
     settings.NEWSROOM_PURGE_URL = varnish_process.url
     return varnish_process
