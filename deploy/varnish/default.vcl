@@ -27,7 +27,8 @@ backend default {
     }
 }
 
-# Who may purge: the web processes, on this host.
+# Who may purge: the web processes, on this host (add the web hosts' addresses if they run
+# elsewhere).
 acl purgers {
     "127.0.0.1";
     "::1";
