@@ -66,3 +66,33 @@ bench: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles test-artifacts
+
+# HTTP cache ---------------------------------------------------------------------------------
+# Debian's Varnish with the xkey vmod (varnish-modules), in front of the site on 127.0.0.1:8000
+# (`make run`, or gunicorn bound there): http://127.0.0.1:$(VARNISH_PORT)/. Purges reach it
+# when the site runs with NEWSROOM_PURGE_URL=http://127.0.0.1:$(VARNISH_PORT).
+VARNISH_PORT ?= 6081
+VARNISH_DIR ?= $(or $(TMPDIR),/tmp)/newsroom-varnish
+VARNISH_VCL := $(CURDIR)/deploy/varnish/default.vcl
+
+.PHONY: varnish varnish-install
+
+varnish: varnish-install
+	@echo "Varnish serves http://127.0.0.1:$(VARNISH_PORT)/ from http://127.0.0.1:8000/ (Ctrl-C stops it)"
+	varnishd -F -n $(VARNISH_DIR) -a 127.0.0.1:$(VARNISH_PORT) -f $(VARNISH_VCL) -s malloc,256m
+
+# The tests run a real varnishd (tests/edge): install it as `chromium` is installed.
+varnish-install:
+	@if ! command -v varnishd >/dev/null || ! varnishd -C -n $(VARNISH_DIR) -f $(VARNISH_VCL) >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's varnish and varnish-modules for the HTTP cache tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules >/dev/null; \
+	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules >/dev/null; \
+	  else \
+	    echo "The HTTP cache tests need Varnish with its xkey module: run 'sudo apt-get install varnish varnish-modules' and try again."; \
+	    exit 1; \
+	  fi; \
+	fi
+
+test: varnish-install

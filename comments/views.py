@@ -13,6 +13,7 @@ from comments import services
 from comments.forms import CommentForm, ReportForm
 from comments.models import Comment
 from comments.rendering import comment_html
+from edge.origin import cross_origin_protected
 from newsroom import consent
 from newsroom.http import client_ip, visitor_key
 
@@ -50,6 +51,7 @@ def refused(request, error: services.CommentRefused, article: Article):
     )
 
 
+@cross_origin_protected
 @require_POST
 def post_comment(request, article_id: int):
     article = get_object_or_404(Article.objects.published(), pk=article_id)
@@ -156,6 +158,7 @@ def form_errors(request, article: Article, form: CommentForm):
     return render(request, "articles/article_detail.html", context, status=400)
 
 
+@cross_origin_protected
 def report_comment(request, comment_id: int):
     comment = get_object_or_404(
         Comment.objects.approved().select_related("article"),

@@ -79,11 +79,14 @@ INSTALLED_APPS = [
     "newsroom",
     "articles",
     "comments",
+    "edge",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside everything that may set a cookie: who may store the response (edge.middleware).
+    "edge.middleware.CacheHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "newsroom.middleware.PermissionsPolicyMiddleware",
     # Sanitises the consent cookie, applies Global Privacy Control, adds Vary: Cookie.
@@ -297,6 +300,23 @@ COMMENTS_TRUSTED_PROXIES = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0"))
 # Commenters' IP addresses, user agents and referrers are erased this many days after the comment
 # (the erase_comment_ips command, run by the housekeeping timer; stated on the privacy page).
 COMMENTS_IP_RETENTION_DAYS = int(os.environ.get("COMMENTS_IP_RETENTION_DAYS", "30"))
+
+# HTTP CACHE
+# ------------------------------------------------------------------------------
+# Public pages (those whose view adds surrogate keys, seen by an anonymous reader, setting no
+# cookie) may be kept this many seconds by browsers, and by the shared cache in front...
+NEWSROOM_CACHE_MAX_AGE = int(os.environ.get("NEWSROOM_CACHE_MAX_AGE", "60"))
+NEWSROOM_CACHE_S_MAXAGE = int(os.environ.get("NEWSROOM_CACHE_S_MAXAGE", "600"))
+# ...which may then serve them stale while it fetches a fresh copy, and while the site is down.
+NEWSROOM_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("NEWSROOM_CACHE_SWR", "30"))
+NEWSROOM_CACHE_STALE_IF_ERROR = int(os.environ.get("NEWSROOM_CACHE_STALE_IF_ERROR", "86400"))
+# The response header carrying the surrogate keys: xkey for Varnish (Surrogate-Key for
+# Fastly, Cache-Tag for Cloudflare).
+NEWSROOM_SURROGATE_KEY_HEADER = os.environ.get("NEWSROOM_SURROGATE_KEY_HEADER", "xkey")
+# Where purges go (for example http://127.0.0.1:6081); unset, purging is off.
+NEWSROOM_PURGE_URL = os.environ.get("NEWSROOM_PURGE_URL", "")
+NEWSROOM_PURGE_BACKEND = os.environ.get("NEWSROOM_PURGE_BACKEND", "edge.purge.VarnishXkeyPurge")
+NEWSROOM_PURGE_TIMEOUT = float(os.environ.get("NEWSROOM_PURGE_TIMEOUT", "2.0"))
 
 # AKISMET
 # ------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from articles.sitemaps import SITEMAPS, NewsSitemap
+from edge import keys, origin
 from newsroom.views import media
 
 admin.site.site_header = "Newsroom administration"
@@ -16,13 +17,13 @@ admin.site.index_title = "Newsroom"
 # Function views answer any method unless told otherwise; these only read (class-based
 # views and the feeds refuse other methods themselves).
 flatpage = require_safe(flatpage_views.flatpage)
-sitemap_index = require_safe(sitemap_views.index)
-sitemap = require_safe(sitemap_views.sitemap)
+sitemap_index = keys.tagged(keys.SITEMAPS)(require_safe(sitemap_views.index))
+sitemap = keys.tagged(keys.SITEMAPS)(require_safe(sitemap_views.sitemap))
 serve_media = require_safe(media)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("privacy/", flatpage, {"url": "/privacy/"}, name="privacy"),
+    path("privacy/", keys.tagged(keys.FLATPAGES)(flatpage), {"url": "/privacy/"}, name="privacy"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
@@ -47,7 +48,12 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
-    path("cookies/", include("cookie_consent.urls")),
+    path(
+        "cookies/",
+        origin.protected_urls(
+            "cookie_consent.urls", "cookie_consent_accept", "cookie_consent_decline"
+        ),
+    ),
     path("", include("comments.urls")),
     path("", include("articles.urls")),
 ]
