@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from comments import spam
+from comments import tasks as comment_tasks
 from comments.models import Comment, CommentReport, ModerationEvent
 
 SYSTEM = "system"
@@ -155,7 +156,10 @@ def submit_comment(
             Comment.objects.filter(pk=comment.pk).update(thread_id=comment.pk)
             comment.thread_id = comment.pk
     # The row is committed: whatever Akismet does now, the comment is kept.
-    apply_verdict(comment, spam.check(comment))
+    verdict = spam.check(comment)
+    with transaction.atomic():
+        apply_verdict(comment, verdict)
+        comment_tasks.after_check(verdict)  # unchecked: the re-check commits with it
     return Submission(comment)
 
 
@@ -225,8 +229,8 @@ def moderate_comment(*, comment: Comment, action: str, moderator) -> Comment:
     """
     Apply a moderator's decision, resolve open reports, and queue feedback for Akismet.
 
-    The feedback is sent after the commit with a short timeout; if Akismet cannot be
-    reached it stays queued and recheck_comments sends it later.
+    The feedback is sent by a task; if Akismet cannot be reached it stays queued and the
+    re-check job sends it later.
     """
     status, feedback = ACTIONS[action]
     previous = comment.status
@@ -244,7 +248,7 @@ def moderate_comment(*, comment: Comment, action: str, moderator) -> Comment:
             actor_label=moderator.get_username(),
         )
     if feedback:
-        transaction.on_commit(lambda: send_feedback(comment))
+        comment_tasks.queue_feedback(comment)
     return comment
 
 
@@ -466,10 +470,10 @@ def erase_commenter_data(*, email: str) -> int:
 
 
 def erase_comment_ips() -> int:
-    """Erase the IP address and user agent of comments older than COMMENTS_IP_RETENTION_DAYS."""
+    """Erase the IP, user agent and referrer of comments older than COMMENTS_IP_RETENTION_DAYS."""
     cutoff = timezone.now() - timedelta(days=settings.COMMENTS_IP_RETENTION_DAYS)
     return (
         Comment.objects.filter(created_at__lt=cutoff)
-        .filter(Q(ip_address__isnull=False) | ~Q(user_agent=""))
-        .update(ip_address=None, user_agent="")
+        .filter(Q(ip_address__isnull=False) | ~Q(user_agent="") | ~Q(referrer=""))
+        .update(ip_address=None, user_agent="", referrer="")
     )

@@ -40,6 +40,7 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("cookies/", include("cookie_consent.urls")),
+    path("health/", include("jobs.urls")),
     path("", include("comments.urls")),
     path("", include("articles.urls")),
 ]
