@@ -37,7 +37,7 @@ def after_check(verdict: spam.Verdict) -> None:
     """
     if not verdict.checked:
         schedule.run_soon(RECHECK, delay=RECHECK_BACKOFF[0])
-    elif time.time() - _last_wake[0] >= WAKE_SECONDS:
+    elif not 0 <= time.time() - _last_wake[0] < WAKE_SECONDS:
         _last_wake[0] = time.time()
         schedule.run_soon(RECHECK, backing_off=True)
 

@@ -195,8 +195,9 @@ def _finish(job: Job, outcome: str, *, result=None, error: str = "", again: bool
     with transaction.atomic():
         row = PeriodicRun.objects.select_for_update().get(name=job.name)
         if outcome == PeriodicRun.Outcome.RETRY:
-            steps = job.backoff or (job.every,)
-            delay = min(steps[min(row.retries, len(steps) - 1)], job.every)
+            # The backoff steps, then the job's own cadence.
+            steps = job.backoff
+            delay = min(steps[row.retries], job.every) if row.retries < len(steps) else job.every
             row.retries += 1
         else:
             delay = timedelta(0) if again else job.every

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
+from django.db.models import Case, When
 from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, TaskResultStatus, task_backends
 from django.utils import timezone
 from django_tasks_db import DatabaseBackend
@@ -64,13 +65,11 @@ def _database_queue_status() -> QueueStatus:
         scheduled=ready.count() - due.count(),
         running=tasks.filter(status=TaskResultStatus.RUNNING).count(),
     )
-    oldest = due.order_by("enqueued_at").first()
+    # A task waits from when it was enqueued, or from its time if it was deferred.
+    since = Case(When(run_after=get_date_max(), then="enqueued_at"), default="run_after")
+    oldest = due.annotate(since=since).order_by("since").first()
     if oldest is not None:
-        status.oldest_task = oldest.task_name
-        waiting_since = oldest.enqueued_at
-        if oldest.run_after != get_date_max():
-            waiting_since = max(waiting_since, oldest.run_after)
-        status.oldest_since = waiting_since
+        status.oldest_task, status.oldest_since = oldest.task_name, oldest.since
     status.failures = [
         Failure(task=failed.task_name, at=failed.finished_at, error=_last_line(failed.traceback))
         for failed in tasks.filter(status=TaskResultStatus.FAILED).order_by("-finished_at")[

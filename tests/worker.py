@@ -17,7 +17,13 @@ def _signals_restored():
             signal.signal(sig, handler)
 
 
-def run_worker(command: str = "db_worker") -> None:
-    """`manage.py db_worker --batch` (or `worker --batch`): every task that is due, then exit."""
+def run_worker() -> None:
+    """`manage.py db_worker --batch`: every task that is due, then exit."""
     with _signals_restored():
-        call_command(command, "--batch", "--no-startup-delay", verbosity=0)
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+
+def start_worker() -> None:
+    """`manage.py worker --batch`: what a starting worker does (schedules the periodic jobs)."""
+    with _signals_restored():
+        call_command("worker", "--batch", "--", "--no-startup-delay", verbosity=0)
