@@ -252,11 +252,15 @@ def moderate_comment(*, comment: Comment, action: str, moderator) -> Comment:
     return comment
 
 
+@transaction.atomic
 def send_feedback(comment: Comment) -> bool:
-    kind = comment.feedback_pending
+    """Report a moderator's verdict to Akismet once, whichever worker or command gets there."""
+    # The row stays locked until the report is marked sent: anyone else skips it.
+    pending = Comment.objects.select_for_update(skip_locked=True).filter(pk=comment.pk)
+    kind = pending.values_list("feedback_pending", flat=True).first()
     if not kind or not spam.submit_feedback(comment, kind):
         return False
-    Comment.objects.filter(pk=comment.pk, feedback_pending=kind).update(feedback_pending="")
+    Comment.objects.filter(pk=comment.pk).update(feedback_pending="")
     comment.feedback_pending = ""
     record(
         comment,

@@ -8,7 +8,6 @@ Every task is idempotent (a second run finds nothing left to do) and calls a ser
 import time
 from datetime import timedelta
 
-from django.db import transaction
 from django.tasks import task
 
 from comments import services, spam
@@ -66,17 +65,9 @@ def queue_feedback(comment: Comment) -> None:
 
 @task()
 def send_feedback(comment_id: int) -> bool:
-    """Report a comment to Akismet as spam or ham, once, whichever worker runs this."""
-    with transaction.atomic():
-        # The row stays locked until the report is marked sent: a second worker skips it.
-        comment = (
-            Comment.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("article")
-            .exclude(feedback_pending="")
-            .filter(pk=comment_id)
-            .first()
-        )
-        return comment is not None and services.send_feedback(comment)
+    """Report a comment to Akismet as spam or ham (once: the service locks the row)."""
+    comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
+    return comment is not None and services.send_feedback(comment)
 
 
 @task()

@@ -1,4 +1,9 @@
-"""The real task worker, run from a test as an operator's machine runs it."""
+"""
+The real task worker, run from a test as an operator's machine runs it.
+
+Tests that run it are transactional (`django_db(transaction=True)`): the worker commits
+its work and checks its database connection between tasks, as it does in production.
+"""
 
 import signal
 from contextlib import contextmanager

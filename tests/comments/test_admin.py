@@ -57,6 +57,7 @@ def test_approve_publishes_and_records_who_did_it(moderator_client, moderator):
     )
 
 
+@pytest.mark.django_db(transaction=True)  # the worker commits its work
 def test_mark_as_spam_tells_akismet(moderator_client, akismet):
     comment = make_comment()
     act(moderator_client, "mark_spam", comment)
@@ -67,6 +68,7 @@ def test_mark_as_spam_tells_akismet(moderator_client, akismet):
     assert akismet.calls("submit-spam")[0]["comment_content"] == comment.content
 
 
+@pytest.mark.django_db(transaction=True)  # the worker commits its work
 def test_not_spam_publishes_and_sends_ham(moderator_client, akismet):
     comment = make_comment(status="spam", verdict="spam")
     act(moderator_client, "mark_not_spam", comment)
@@ -76,6 +78,7 @@ def test_not_spam_publishes_and_sends_ham(moderator_client, akismet):
     assert len(akismet.calls("submit-ham")) == 1
 
 
+@pytest.mark.django_db(transaction=True)  # the worker commits its work
 def test_akismet_down_never_blocks_the_moderator(moderator_client, akismet):
     akismet.mode = "error"
     comment = make_comment()

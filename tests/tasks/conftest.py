@@ -15,7 +15,7 @@ def article(db):
 
 
 @pytest.fixture
-def worker_started(db):
+def worker_started(transactional_db):
     """A worker has started and run every periodic job once (with nothing to do)."""
     start_worker()
 

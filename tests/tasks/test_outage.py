@@ -10,7 +10,8 @@ from comments.models import Comment
 from tests.tasks.conftest import post, recheck, scheduled_run, seconds_until
 from tests.worker import run_worker
 
-pytestmark = pytest.mark.django_db
+# The worker runs as in production, committing its work (so not in a test transaction).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_akismet_down_holds_the_comment_and_a_recheck_waits(

@@ -18,7 +18,8 @@ from jobs.models import PeriodicRun
 from tests.factories import make_comment, make_user
 from tests.worker import run_worker, start_worker
 
-pytestmark = pytest.mark.django_db
+# The worker runs as in production, committing its work (so not in a test transaction).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def panel_text(client) -> str:
