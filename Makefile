@@ -35,6 +35,9 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	@echo "Newsroom runs at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
+	@echo "A task worker runs beside it; Ctrl-C stops both."
+	@$(BIN)/python manage.py worker -- --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 chromium:

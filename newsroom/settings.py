@@ -76,10 +76,12 @@ INSTALLED_APPS = [
     "axes",
     "cookie_consent",
     "django_prose_editor",
+    "django_tasks_db",
     "newsroom",
     "articles",
     "comments",
     "edge",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -317,6 +319,35 @@ NEWSROOM_SURROGATE_KEY_HEADER = os.environ.get("NEWSROOM_SURROGATE_KEY_HEADER", 
 NEWSROOM_PURGE_URL = os.environ.get("NEWSROOM_PURGE_URL", "")
 NEWSROOM_PURGE_BACKEND = os.environ.get("NEWSROOM_PURGE_BACKEND", "edge.purge.VarnishXkeyPurge")
 NEWSROOM_PURGE_TIMEOUT = float(os.environ.get("NEWSROOM_PURGE_TIMEOUT", "2.0"))
+
+# TASKS (background work)
+# ------------------------------------------------------------------------------
+# Work that must not hold a request, or must happen later, runs as Django tasks on a
+# worker (`python manage.py worker`). "database" (the default) keeps the queue in the
+# site's database (django-tasks-db); "rq" keeps it in Redis at REDIS_URL (django-tasks-rq),
+# for workers on several machines. Periodic jobs are scheduled by the workers (jobs app).
+TASKS_BACKEND = os.environ.get("NEWSROOM_TASKS_BACKEND", "database")
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASKS_BACKEND == "rq":
+    if not os.environ.get("REDIS_URL"):
+        raise ImproperlyConfigured("NEWSROOM_TASKS_BACKEND=rq needs REDIS_URL.")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": os.environ["REDIS_URL"], "DEFAULT_TIMEOUT": 900}}
+else:
+    raise ImproperlyConfigured(
+        f"NEWSROOM_TASKS_BACKEND must be 'database' or 'rq', not {TASKS_BACKEND!r}."
+    )
+# A task still marked running after this long lost its worker (killed, machine gone) and
+# is run again; every task is idempotent and far shorter than this.
+TASKS_STUCK_AFTER = timedelta(minutes=int(os.environ.get("NEWSROOM_TASKS_STUCK_MINUTES", "15")))
+# Load balancers probe /health/ over plain HTTP: answer there rather than redirect.
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
+# `check --deploy` and /health/tasks/ report the workers as down after this long unseen.
+TASKS_WORKER_LATE_AFTER = timedelta(
+    minutes=int(os.environ.get("NEWSROOM_TASKS_WORKER_LATE_MINUTES", "10"))
+)
 
 # AKISMET
 # ------------------------------------------------------------------------------

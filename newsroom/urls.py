@@ -54,6 +54,7 @@ urlpatterns = [
             "cookie_consent.urls", "cookie_consent_accept", "cookie_consent_decline"
         ),
     ),
+    path("health/", include("jobs.urls")),
     path("", include("comments.urls")),
     path("", include("articles.urls")),
 ]
