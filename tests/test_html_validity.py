@@ -9,12 +9,15 @@ import os
 import shutil
 import subprocess
 from datetime import timedelta
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
+from django.views.defaults import server_error
 
 from articles.models import SeeAlso
 from tests.factories import (
@@ -37,7 +40,10 @@ VNU_JAR = Path(
 # A document with one known error, checked with the others: proves the checker read the
 # files and that its answer is parsed, so "0 errors" cannot come from a broken run.
 CANARY_NAME = "canary.html"
-CANARY = '<!doctype html><html lang="en"><title>Canary</title><p id="a"></p><p id="a"></p>'
+CANARY = (
+    '<!doctype html><html lang="en"><title>Canary</title><p id="a"></p><p id="a"></p>'
+    '<p aria-describedby="a nowhere"></p>'
+)
 
 
 def check_html(files: list[Path]) -> dict[str, list[dict]]:
@@ -65,11 +71,58 @@ def check_html(files: list[Path]) -> dict[str, list[dict]]:
     return errors
 
 
+# Attributes that name other elements by id. The checker does not follow them, and one that
+# points at nothing leaves a screen reader with a description or label that never comes.
+ID_REFERENCES = {
+    "aria-activedescendant",
+    "aria-controls",
+    "aria-describedby",
+    "aria-details",
+    "aria-errormessage",
+    "aria-flowto",
+    "aria-labelledby",
+    "aria-owns",
+}
+
+
+class IdReferences(HTMLParser):
+    """The ids a document defines, and each reference to an id it makes."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids = set()
+        self.references = []
+
+    def handle_starttag(self, tag, attrs):
+        line, column = self.getpos()
+        for attribute, value in attrs:
+            if attribute == "id" and value:
+                self.ids.add(value)
+            elif attribute in ID_REFERENCES and value:
+                self.references.append((line, column + 1, tag, attribute, value.split()))
+
+
+def missing_references(html: str) -> list[dict]:
+    """Each reference to an id the document lacks, as a message in the checker's shape."""
+    parser = IdReferences()
+    parser.feed(html)
+    return [
+        {
+            "lastLine": line,
+            "firstColumn": column,
+            "message": f"“{attribute}” on “{tag}” names “{name}”: no element has that id.",
+        }
+        for line, column, tag, attribute, names in parser.references
+        for name in names
+        if name not in parser.ids
+    ]
+
+
 def describe(errors: dict[str, list[dict]]) -> str:
     """Each error as `page line:column message`, with the markup it points at."""
     lines = []
     for name, messages in errors.items():
-        for message in messages:
+        for message in sorted(messages, key=lambda message: message.get("lastLine", 0)):
             where = f"{message.get('lastLine', '?')}:{message.get('firstColumn', '?')}"
             lines.append(f"{name} {where} {message['message']}")
             if message.get("extract"):
@@ -130,6 +183,28 @@ def public_pages(client, newsroom) -> dict[str, str]:
             client, reverse("cookie_consent_cookie_group_list"), shows="Analytics"
         ),
         "not-found.html": fetch(client, "/articles/no-such-story/", status=404),
+        # Django's handler renders it with no context: there is no URL to fetch it by.
+        "server-error.html": server_error(RequestFactory().get("/")).content.decode(),
+    }
+
+
+def comment_form_pages(client, newsroom) -> dict[str, str]:
+    """The article page as a commenter sees it after an invalid post and a held one."""
+    article = newsroom["article"]
+    post_url = reverse("comments:post", args=[article.pk])
+    refused = client.post(post_url, {"content": "", "author_name": "", "author_email": "me@"})
+    assert refused.status_code == 400
+    assert "errorlist" in refused.content.decode()
+    posted = client.post(
+        post_url,
+        {"content": "Held for now.", "author_name": "Ida", "author_email": "ida@example.com"},
+        follow=True,
+    )
+    assert posted.status_code == 200
+    assert "Held for now." in posted.content.decode()
+    return {
+        "article-form-errors.html": refused.content.decode(),
+        "article-own-comment.html": posted.content.decode(),
     }
 
 
@@ -153,12 +228,12 @@ def admin_pages(client, newsroom, journalist, moderator) -> dict[str, str]:
 
 
 def test_every_page_type_is_valid_html(client, newsroom, journalist, moderator, tmp_path):
-    pages = public_pages(client, newsroom)
+    public = public_pages(client, newsroom) | comment_form_pages(client, newsroom)
     # The article page shows what the test is meant to cover.
-    assert 'class="see-also"' in pages["article.html"]
-    assert "You may also like" in pages["article.html"]
-    assert "I agree" in pages["article.html"]
-    pages |= admin_pages(client, newsroom, journalist, moderator)
+    assert 'class="see-also"' in public["article.html"]
+    assert "You may also like" in public["article.html"]
+    assert "I agree" in public["article.html"]
+    pages = public | admin_pages(client, newsroom, journalist, moderator)
     pages[CANARY_NAME] = CANARY
     files = []
     for name, html in pages.items():
@@ -169,7 +244,15 @@ def test_every_page_type_is_valid_html(client, newsroom, journalist, moderator, 
     errors = check_html(files)
 
     canary = errors.pop(CANARY_NAME)
-    assert [message["message"] for message in canary] == ["Duplicate ID “a”."]
+    canary += missing_references(CANARY)
+    assert [message["message"] for message in canary] == [
+        "Duplicate ID “a”.",
+        "“aria-describedby” on “p” names “nowhere”: no element has that id.",
+    ]
+    # Django's admin widgets point at help text their scripts add later (the time zone
+    # warning), so id references are followed on the public pages only.
+    for name, html in public.items():
+        errors[name] += missing_references(html)
     errors = {name: messages for name, messages in errors.items() if messages}
     if errors:
-        pytest.fail("The HTML checker found errors:\n" + describe(errors), pytrace=False)
+        pytest.fail("Invalid HTML (page line:column):\n" + describe(errors), pytrace=False)
