@@ -14,7 +14,12 @@ PYTHON ?= $(shell for v in 3.14 3.13 3.12; do \
 # Tests run the production settings (debug off) over plain HTTP.
 TEST_ENV := DJANGO_SECRET_KEY=test-only-secret-key-not-for-production-use-0123456789 DJANGO_HTTPS=0 DJANGO_DEBUG=0 DJANGO_SERVE_MEDIA=1
 
-.PHONY: run test e2e lint format install chromium bench clean
+# The Nu HTML Checker for the validity tests: npm's vnu-jar, run with the machine's Java.
+VNU_VERSION := 26.9.27
+NODE_PREFIX := .cache/node
+VNU_STAMP := $(NODE_PREFIX)/.vnu-$(VNU_VERSION)
+
+.PHONY: run test e2e lint format install chromium vnu bench clean
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -53,7 +58,15 @@ chromium:
 	  fi; \
 	fi
 
-test: install chromium
+$(VNU_STAMP):
+	@command -v java >/dev/null || { echo "The HTML validity tests need Java 17 or newer: run 'sudo apt-get install openjdk-17-jre-headless' and try again."; exit 1; }
+	@command -v npm >/dev/null || { echo "The HTML validity tests install vnu-jar with npm: run 'sudo apt-get install npm' and try again."; exit 1; }
+	npm install --prefix $(NODE_PREFIX) --no-save --ignore-scripts --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
+	@touch $(VNU_STAMP)
+
+vnu: $(VNU_STAMP)
+
+test: install chromium vnu
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -68,7 +81,7 @@ bench: install
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles test-artifacts
+	rm -rf $(VENV) .cache db.sqlite3 media staticfiles test-artifacts
 
 # HTTP cache ---------------------------------------------------------------------------------
 # Debian's Varnish with the xkey vmod (varnish-modules), in front of the site on 127.0.0.1:8000

@@ -4,7 +4,7 @@ from django.contrib.flatpages import views as flatpage_views
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.decorators.http import require_safe
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 
 from articles.sitemaps import SITEMAPS, NewsSitemap
 from edge import keys, origin
@@ -28,6 +28,13 @@ urlpatterns = [
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
         name="robots",
+    ),
+    # Browsers and feed readers ask for /favicon.ico whatever the page links to. The
+    # unhashed static name stays valid across deploys, so the redirect can be permanent.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.ico", permanent=True),
+        name="favicon",
     ),
     path(
         "sitemap.xml",
