@@ -33,7 +33,11 @@ urlpatterns = [
     # unhashed static name stays valid across deploys, so the redirect can be permanent.
     path(
         "favicon.ico",
-        RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.ico", permanent=True),
+        RedirectView.as_view(
+            url=f"{settings.STATIC_URL}img/favicon.ico",
+            permanent=True,
+            http_method_names=["get", "head"],
+        ),
         name="favicon",
     ),
     path(
