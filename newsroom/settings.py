@@ -72,18 +72,22 @@ INSTALLED_APPS = [
     "axes",
     "cookie_consent",
     "django_prose_editor",
+    # The project package only registers its deploy checks (newsroom/apps.py).
     "newsroom",
+    "consent",
     "articles",
     "comments",
+    # Demo content and the seed_demo command; it may import every other app.
+    "demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "newsroom.middleware.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Sanitises the consent cookie, applies Global Privacy Control, adds Vary: Cookie.
-    "newsroom.middleware.ConsentMiddleware",
+    "consent.middleware.ConsentMiddleware",
     # Deletes the cookies of groups the visitor has not accepted (or has withdrawn).
     "cookie_consent.middleware.CleanCookiesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -194,7 +198,8 @@ SECURE_CSP = {
     "base-uri": [CSP.NONE],
     "object-src": [CSP.NONE],
 }
-PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+# The site needs no camera, microphone or location (django-permissions-policy).
+PERMISSIONS_POLICY = {"camera": [], "microphone": [], "geolocation": [], "payment": [], "usb": []}
 
 # STATIC / MEDIA
 # ------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from articles.sitemaps import SITEMAPS, NewsSitemap
-from newsroom.views import media
+from articles.views import media
 
 admin.site.site_header = "Newsroom administration"
 admin.site.site_title = "Newsroom admin"

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from comments.models import Comment
 from tests.factories import make_article
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def fill_comment(page, *, name: str, content: str, email: str = "reader@example.com"):

@@ -1,4 +1,5 @@
 from django.db import migrations
+from django.db.migrations.recorder import MigrationRecorder
 
 # The "Cookies" and "Comment data" sections are now written by templates/flatpages/privacy.html
 # from the consent models and the settings, so they never go stale. The editable text keeps
@@ -40,7 +41,18 @@ def replace(apps, old, new):
     FlatPage.objects.filter(url="/privacy/", content=old).update(content=new)
 
 
+NAME = "0004_privacy_page_generated_sections"
+
+
+def ran_in_the_project_package(schema_editor) -> bool:
+    """True where this migration already ran as newsroom's, before the consent app existed."""
+    recorder = MigrationRecorder(schema_editor.connection)
+    return recorder.migration_qs.filter(app="newsroom", name=NAME).exists()
+
+
 def forwards(apps, schema_editor):
+    if ran_in_the_project_package(schema_editor):
+        return
     replace(apps, OLD_HTML, NEW_HTML)
 
 
@@ -49,6 +61,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("newsroom", "0003_cookie_groups")]
+    dependencies = [("consent", "0003_cookie_groups")]
 
     operations = [migrations.RunPython(forwards, backwards)]

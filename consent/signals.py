@@ -1,14 +1,18 @@
-"""Cache invalidation for snippets: it must follow saves we do not call (admin, loaddata)."""
+"""Cache invalidation for snippets and the banner, after saves we do not call (admin, loaddata)."""
 
 from cookie_consent.models import CookieGroup
 from django.db.models.signals import post_delete, post_save
 
-from newsroom import consent
-from newsroom.models import Snippet
+from consent import snippets
+from consent.models import BannerText, Snippet
 
 
 def forget_snippets(sender, **kwargs):
-    consent.forget_snippets()
+    snippets.forget_snippets()
+
+
+def forget_banner_text(sender, **kwargs):
+    BannerText.objects.forget()
 
 
 def connect():
@@ -16,3 +20,5 @@ def connect():
     for model in (Snippet, CookieGroup):
         post_save.connect(forget_snippets, sender=model, dispatch_uid=f"snippets-{model}")
         post_delete.connect(forget_snippets, sender=model, dispatch_uid=f"snippets-d-{model}")
+    post_save.connect(forget_banner_text, sender=BannerText, dispatch_uid="banner-text")
+    post_delete.connect(forget_banner_text, sender=BannerText, dispatch_uid="banner-text-d")

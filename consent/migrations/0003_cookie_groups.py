@@ -1,6 +1,7 @@
 from cookie_consent.cache import delete_cache
 from django.conf import settings
 from django.db import migrations
+from django.db.migrations.recorder import MigrationRecorder
 
 # The site's cookies, by group. The banner, the settings page and the privacy policy all
 # read these rows, so the policy lists exactly what the site sets. Adding a cookie to a
@@ -84,7 +85,18 @@ def groups():
     ]
 
 
+NAME = "0003_cookie_groups"
+
+
+def ran_in_the_project_package(schema_editor) -> bool:
+    """True where this migration already ran as newsroom's, before the consent app existed."""
+    recorder = MigrationRecorder(schema_editor.connection)
+    return recorder.migration_qs.filter(app="newsroom", name=NAME).exists()
+
+
 def create_cookie_groups(apps, schema_editor):
+    if ran_in_the_project_package(schema_editor):
+        return
     CookieGroup = apps.get_model("cookie_consent", "CookieGroup")
     Cookie = apps.get_model("cookie_consent", "Cookie")
     for fields in groups():
@@ -110,7 +122,7 @@ def remove_cookie_groups(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("cookie_consent", "0004_cookie_natural_key"),
-        ("newsroom", "0002_snippet"),
+        ("consent", "0002_snippet"),
     ]
 
     operations = [migrations.RunPython(create_cookie_groups, remove_cookie_groups)]

@@ -1,4 +1,5 @@
 from django.db import migrations
+from django.db.migrations.recorder import MigrationRecorder
 
 PRIVACY_HTML = """
 <p>This page explains what the site stores about you, why, and for how long. Editors can
@@ -22,7 +23,18 @@ or for its erasure, by writing to the editors.</p>
 """.strip()
 
 
+NAME = "0001_privacy_page"
+
+
+def ran_in_the_project_package(schema_editor) -> bool:
+    """True where this migration already ran as newsroom's, before the consent app existed."""
+    recorder = MigrationRecorder(schema_editor.connection)
+    return recorder.migration_qs.filter(app="newsroom", name=NAME).exists()
+
+
 def create_privacy_page(apps, schema_editor):
+    if ran_in_the_project_package(schema_editor):
+        return
     Site = apps.get_model("sites", "Site")
     FlatPage = apps.get_model("flatpages", "FlatPage")
     site, _ = Site.objects.get_or_create(pk=1, defaults={"domain": "localhost", "name": "Newsroom"})

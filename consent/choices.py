@@ -6,7 +6,6 @@ them (template filters, the status view, the accept/decline views, its middlewar
 ConsentMiddleware cleans that value once per request, here, and every reader agrees.
 """
 
-import re
 from datetime import datetime, timedelta
 
 from cookie_consent.cache import all_cookie_groups
@@ -16,18 +15,13 @@ from cookie_consent.util import (
     get_cookie_value_from_request,
 )
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
 
-# The cookie group of the comment form's "remember me" (created by newsroom/migrations/0003).
+# The cookie group of the comment form's "remember me" (created by consent/migrations/0003).
 FUNCTIONAL = "functional"
 
 CLOCK_TOLERANCE = timedelta(hours=1)
-
-SNIPPETS_CACHE_KEY = "newsroom:consent-snippets"
-SNIPPETS_CACHE_SECONDS = 60 * 60
 
 
 def accepted(request: HttpRequest, varname: str) -> bool:
@@ -89,69 +83,4 @@ def apply_global_privacy_control(request: HttpRequest) -> bool:
     for varname in settings.CONSENT_GPC_DECLINED_GROUPS:
         choices[varname] = settings.COOKIE_CONSENT_DECLINE
     request.COOKIES[settings.COOKIE_CONSENT_NAME] = dict_to_cookie_str(choices)
-    return True
-
-
-# Third-party snippets -------------------------------------------------------------------
-
-SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b", re.IGNORECASE)
-
-
-def enabled_snippets() -> list[tuple[str, str, str]]:
-    """(position, group varname, code) of every enabled snippet, cached site-wide."""
-
-    def load():
-        from newsroom.models import Snippet
-
-        return [
-            (snippet.position, snippet.cookie_group.varname, snippet.code)
-            for snippet in Snippet.objects.filter(enabled=True).select_related("cookie_group")
-        ]
-
-    return cache.get_or_set(SNIPPETS_CACHE_KEY, load, timeout=SNIPPETS_CACHE_SECONDS)
-
-
-def forget_snippets() -> None:
-    cache.delete(SNIPPETS_CACHE_KEY)
-
-
-def with_nonce(code: str, nonce) -> SafeString:
-    """
-    Snippet code with the request's CSP nonce on its <script> and <style> tags.
-
-    The strict policy refuses inline code without the nonce; giving it to snippets trusts
-    whoever may edit them (administrators only), exactly as if the code were in a template.
-    """
-    # Not `if nonce`: Django's lazy nonce is falsy until something asks for its value.
-    if nonce is not None:
-        code = SCRIPT_OR_STYLE.sub(lambda match: f'<{match[1]} nonce="{nonce}"', code)
-    return mark_safe(code)
-
-
-def snippets_for(request: HttpRequest, position: str, nonce) -> SafeString:
-    """The snippets at this position whose cookie group the visitor accepted."""
-    if not request.COOKIES.get(settings.COOKIE_CONSENT_NAME):
-        return mark_safe("")  # no choice made: no query, no cache read
-    rendered = [
-        with_nonce(code, nonce)
-        for where, varname, code in enabled_snippets()
-        if where == position and accepted(request, varname)
-    ]
-    return mark_safe("\n".join(rendered))
-
-
-def ask_again(group) -> bool:
-    """
-    Give a cookie group a new version, so every visitor who chose before is asked again.
-
-    The package's version is the creation time of the group's newest cookie; it moves to
-    now. False for a group without cookies, which has no version to change.
-    """
-    from cookie_consent.models import Cookie
-
-    newest = Cookie.objects.filter(cookiegroup=group).order_by("-created", "-pk").first()
-    if newest is None:
-        return False
-    # The queryset update clears the package's cache of groups.
-    Cookie.objects.filter(pk=newest.pk).update(created=timezone.now())
     return True

@@ -3,7 +3,8 @@ from django import template
 from django.conf import settings
 from django.db.models import Prefetch
 
-from newsroom import consent
+from consent import choices, snippets
+from consent.models import BannerText
 
 register = template.Library()
 
@@ -14,13 +15,19 @@ def consent_snippets(context, position: str):
     request = context.get("request")
     if request is None:
         return ""
-    return consent.snippets_for(request, position, context.get("csp_nonce"))
+    return snippets.snippets_for(request, position, context.get("csp_nonce"))
+
+
+@register.simple_tag
+def consent_banner_message() -> str:
+    """{% consent_banner_message as message %}: the banner's wording, as edited in the admin."""
+    return BannerText.objects.message()
 
 
 @register.filter
 def gpc_declined(request, varname: str) -> bool:
     """{% if request|gpc_declined:group.varname %}: Global Privacy Control said no for them."""
-    return consent.gpc_declined(request, varname)
+    return choices.gpc_declined(request, varname)
 
 
 @register.simple_tag

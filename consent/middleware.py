@@ -1,19 +1,6 @@
-from django.conf import settings
 from django.utils.cache import patch_vary_headers
 
-from newsroom import consent
-
-
-class PermissionsPolicyMiddleware:
-    """Add a Permissions-Policy header: the site needs no camera, microphone or location."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
-        return response
+from consent import choices
 
 
 class ConsentMiddleware:
@@ -21,7 +8,7 @@ class ConsentMiddleware:
     Make the visitor's cookie choices trustworthy, and tell caches that pages depend on them.
 
     Before the view: the consent cookie is cleaned of anything the site did not write, and
-    Global Privacy Control is applied (see newsroom.consent). After it: HTML pages carry the
+    Global Privacy Control is applied (see consent.choices). After it: HTML pages carry the
     banner and the comment form in the visitor's consent state, and JSON answers (the
     consent status, comment posts) are per visitor too, so they vary on the cookie and on
     the Sec-GPC header; no cache may give one visitor's page to another.
@@ -33,8 +20,8 @@ class ConsentMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        consent.clean_consent_cookie(request)
-        request.global_privacy_control = consent.apply_global_privacy_control(request)
+        choices.clean_consent_cookie(request)
+        request.global_privacy_control = choices.apply_global_privacy_control(request)
         response = self.get_response(request)
         if response.get("Content-Type", "").startswith(self.VARY_CONTENT_TYPES):
             patch_vary_headers(response, ("Cookie", "Sec-GPC"))
