@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ConsentConfig(AppConfig):
     name = "consent"
-    verbose_name = _("Cookie consent")
+    verbose_name = _("Cookie banner and snippets")
 
     def ready(self):
         from consent import signals
