@@ -21,6 +21,25 @@ def _test_settings(settings, tmp_path):
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """
+    The test databases, with the serialised copy of the migration-created rows (groups, cookie
+    groups, the privacy page) reachable from every connection object.
+
+    Transactional tests with serialized_rollback=True reload that copy, which Django keeps on
+    the connection object that created the database. Browser tests run after Playwright's
+    greenlets have switched the context Django looks connections up in, and get new objects
+    for the same databases: the copy is kept on their class too, so they find it.
+    """
+    from django.db import connections
+
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
+
+
 @pytest.fixture
 def section(db):
     return factories.make_section(name="Europe", slug="europe")
