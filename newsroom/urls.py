@@ -7,8 +7,8 @@ from django.views.decorators.http import require_safe
 from django.views.generic import RedirectView, TemplateView
 
 from articles.sitemaps import SITEMAPS, NewsSitemap
+from articles.views import media
 from edge import keys, origin
-from newsroom.views import media
 
 admin.site.site_header = "Newsroom administration"
 admin.site.site_title = "Newsroom admin"

@@ -31,7 +31,7 @@ def test_article_page_query_count_is_fixed_whatever_the_comments(
     assert response.status_code == 200
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fifty_concurrent_comments_are_fifty_rows(akismet):
     article = make_article()
     url = reverse("comments:post", args=[article.pk])
