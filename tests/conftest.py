@@ -97,3 +97,23 @@ def akismet(akismet_server, settings):
     settings.AKISMET_TIMEOUT = 0.5
     akismet_server.slow_seconds = 1.5
     return akismet_server
+
+
+def pytest_collection_modifyitems(items):
+    """
+    Every transactional test gets the migration-created rows back (serialized_rollback).
+
+    A transactional test empties every table when it ends; without the serialised copy the
+    next one would run without the groups, the cookie groups and the privacy page, and a
+    flush that re-creates content types would clash with the next test restoring them.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            item.add_marker(
+                pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True)
+            )
