@@ -192,7 +192,11 @@ def test_article_has_news_article_json_ld(client, story):
     assert news["datePublished"] == to_the_second(story.published_at)
     assert news["dateModified"] == to_the_second(story.updated_at)
     assert news["author"] == [
-        {"@type": "Person", "name": "Anna Lindqvist", "url": "http://news.example.com/author/anna/"},
+        {
+            "@type": "Person",
+            "name": "Anna Lindqvist",
+            "url": "http://news.example.com/author/anna/",
+        },
         {"@type": "Person", "name": "Ben Costa", "url": "http://news.example.com/author/ben/"},
     ]
     assert news["publisher"] == {

@@ -208,9 +208,9 @@ def test_choices_are_cached_between_requests(world, django_assert_num_queries):
         pk=make_article(section=world, tags=[tag]).pk
     )
     make_article(section=world, tags=[tag])
-    related.ArticleExtras(article).related_articles
+    assert related.ArticleExtras(article).cards
     with django_assert_num_queries(2):  # the cards and their authors only
-        related.ArticleExtras(article).related_articles
+        assert related.ArticleExtras(article).cards
 
 
 # Placement --------------------------------------------------------------------------------
