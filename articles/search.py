@@ -11,7 +11,7 @@ matching articles (found through the GIN index when the words are rare, through 
 publication-date index when they are common) are ranked by ts_rank, title matches first,
 newer first among equals. More matches than that are reported as "more than CANDIDATES";
 filtering by section or dates reaches older ones. With 100,000 articles this keeps a search
-under 50 ms (bench/search.py); ranking every match of a common word took 200 ms and more.
+under 50 ms at the 99th percentile (bench/README.md, "Search").
 
 SQLite has no stored vector: it matches each word with LIKE over title, standfirst, body,
 tag and author names, and ranks title matches first. Same page, same number of queries.

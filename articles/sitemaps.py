@@ -11,11 +11,11 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Q, Value
+from django.db.models import Max, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone, translation
 
-from articles.models import Article, Author, Section, Tag
+from articles.models import Article, Author, Section, State, Tag, state_q
 
 # Google News reads articles published in the last two days, at most 1,000 of them.
 NEWS_DAYS = 2
@@ -24,12 +24,7 @@ NEWS_LIMIT = 1000
 
 def last_change(prefix: str = ""):
     """Max of the publication and update times of the published articles under `prefix`."""
-    published = Q(
-        **{
-            f"{prefix}status": Article.Status.PUBLISHED,
-            f"{prefix}published_at__lte": timezone.now(),
-        }
-    )
+    published = state_q(State.PUBLISHED, prefix=prefix)
     return Max(
         Greatest(f"{prefix}updated_at", f"{prefix}published_at"),
         filter=published if prefix else None,
