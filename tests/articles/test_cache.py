@@ -40,12 +40,12 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("shown_on", PAGES)
 def test_scheduled_article_appears_in_cached_fragments_at_its_time(
-    client, time_machine, scheduled, page
+    client, time_machine, scheduled, shown_on
 ):
     neighbour, article = scheduled
-    url = PAGES[page](neighbour)
+    url = PAGES[shown_on](neighbour)
     assert "Treaty signed" not in card_titles(client, url)
     assert "Treaty signed" not in card_titles(client, url)  # served from the cache
 
