@@ -1,6 +1,5 @@
 from django.contrib import admin, messages
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from articles import related, services
@@ -33,18 +32,11 @@ class StateFilter(admin.SimpleListFilter):
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("published", "Published")]
+        return Article.State.choices
 
     def queryset(self, request, queryset):
-        now = timezone.now()
-        published = queryset.filter(status=Article.Status.PUBLISHED)
-        match self.value():
-            case "draft":
-                return queryset.filter(status=Article.Status.DRAFT)
-            case "scheduled":
-                return published.filter(published_at__gt=now)
-            case "published":
-                return published.filter(published_at__lte=now)
+        if self.value() in Article.State.values:
+            return queryset.in_state(self.value())
         return queryset
 
 
@@ -78,7 +70,7 @@ class LinkedArticleInline(admin.TabularInline):
         if obj.target.is_published:
             return "Published"
         return format_html(
-            '<strong class="errornote">{}: hidden from readers</strong>', obj.target.state
+            '<strong class="errornote">{}: hidden from readers</strong>', obj.target.state.label
         )
 
 
@@ -188,7 +180,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="state", ordering="status")
     def state_label(self, obj):
-        return obj.state
+        return obj.state.label
 
     @admin.display(description="section", ordering="section__name")
     def section_name(self, obj):

@@ -1,38 +1,16 @@
-import functools
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import F, Q
-from django.urls import get_script_prefix, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from articles import sanitize, text
-
-
-def slug_url(viewname: str, slug: str) -> str:
-    """reverse() for the public pages, memoised: listings resolve hundreds per request."""
-    return _slug_url(get_script_prefix(), viewname, slug)
-
-
-@functools.lru_cache(maxsize=50_000)
-def _slug_url(prefix: str, viewname: str, slug: str) -> str:
-    return reverse(viewname, kwargs={"slug": slug})
-
-
-def media_url(name: str) -> str:
-    """The storage URL of a stored file, memoised (renditions are never overwritten)."""
-    if not settings.NEWSROOM_MEMOISE_MEDIA_URLS:
-        return default_storage.url(name)
-    return _media_url(name)
-
-
-@functools.lru_cache(maxsize=50_000)
-def _media_url(name: str) -> str:
-    return default_storage.url(name)
 
 
 class Section(models.Model):
@@ -52,7 +30,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return slug_url("articles:section", self.slug)
+        return reverse("articles:section", kwargs={"slug": self.slug})
 
     def clean(self):
         text.clean_model_text(self)
@@ -74,7 +52,7 @@ class Tag(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return slug_url("articles:tag", self.slug)
+        return reverse("articles:tag", kwargs={"slug": self.slug})
 
     def clean(self):
         text.clean_model_text(self)
@@ -107,7 +85,7 @@ class Image(models.Model):
 
     def srcset(self, image_format: str) -> str:
         return ", ".join(
-            f"{media_url(r['name'])} {r['width']}w"
+            f"{default_storage.url(r['name'])} {r['width']}w"
             for r in self.renditions
             if r["format"] == image_format
         )
@@ -124,7 +102,7 @@ class Image(models.Model):
 
     def rendition_url(self, image_format: str = "jpeg", width: int = 1280) -> str:
         chosen = self.rendition(image_format, width)
-        return media_url(chosen["name"]) if chosen else self.file.url
+        return default_storage.url(chosen["name"]) if chosen else self.file.url
 
 
 class Author(models.Model):
@@ -155,16 +133,49 @@ class Author(models.Model):
         return self.display_name
 
     def get_absolute_url(self):
-        return slug_url("articles:author", self.slug)
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class State(models.TextChoices):
+    """Where an article stands for readers: derived from its status and publication time."""
+
+    DRAFT = "draft", _("Draft")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+
+
+def state_q(state: State | str, *, prefix: str = "", now: datetime | None = None) -> Q:
+    """
+    The articles in `state`, as a Q; `prefix` reaches them through a relation
+    ("articles__"). This is the one definition of "published" (and of the other states):
+    the querysets, the admin's filter and the sitemaps use it, and Article.state mirrors it.
+    """
+    now = now or timezone.now()
+    status = f"{prefix}status"
+    match state:
+        case State.DRAFT:
+            return Q(**{status: "draft"})
+        case State.SCHEDULED:
+            return Q(**{status: "published", f"{prefix}published_at__gt": now})
+        case State.PUBLISHED:
+            return Q(**{status: "published", f"{prefix}published_at__lte": now})
+    raise ValueError(f"Unknown article state: {state!r}")
 
     def clean(self):
         text.clean_model_text(self)
 
 
 class ArticleQuerySet(models.QuerySet):
+    def in_state(self, state: State | str):
+        return self.filter(state_q(state))
+
     def published(self):
         """Visible to readers: published, and its publish time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.in_state(State.PUBLISHED)
+
+    def scheduled(self):
+        """Published for a time still to come: they go live on their own."""
+        return self.in_state(State.SCHEDULED)
 
     def for_listing(self):
         """What a card needs, in a fixed number of queries (never the body)."""
@@ -174,11 +185,33 @@ class ArticleQuerySet(models.QuerySet):
             .defer("body")
         )
 
+    def with_comment_counts(self):
+        """
+        `comment_count` on each article: its approved comments, counted in the same query
+        (a correlated subquery on the comments' (article, status) index). The comments app
+        is reached through the reverse relation only, so articles does not import it.
+        """
+        comments = self.model._meta.get_field("comments").related_model
+        visible = (
+            comments._default_manager.filter(article=models.OuterRef("pk"), status="approved")
+            .order_by()
+            .values("article")
+            .annotate(total=models.Count("pk"))
+            .values("total")
+        )
+        return self.annotate(
+            comment_count=models.functions.Coalesce(
+                models.Subquery(visible), 0, output_field=models.IntegerField()
+            )
+        )
+
 
 class Article(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    State = State
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(
@@ -250,7 +283,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return slug_url("articles:detail", self.slug)
+        return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         text.clean_model_text(self)
@@ -263,17 +296,17 @@ class Article(models.Model):
             self.published_at = timezone.now()
 
     @property
-    def state(self) -> str:
-        """Draft, Scheduled or Published, as an editor thinks of it."""
+    def state(self) -> State:
+        """The row's side of state_q(): draft, scheduled or published."""
         if self.status == self.Status.DRAFT:
-            return "Draft"
+            return State.DRAFT
         if self.published_at and self.published_at > timezone.now():
-            return "Scheduled"
-        return "Published"
+            return State.SCHEDULED
+        return State.PUBLISHED
 
     @property
     def is_published(self) -> bool:
-        return self.state == "Published"
+        return self.state == State.PUBLISHED
 
     @property
     def was_updated(self) -> bool:
@@ -288,9 +321,40 @@ class Article(models.Model):
         return list(self.authors.all())
 
 
-class SeeAlso(models.Model):
+class ArticleLink(models.Model):
+    """
+    An editor's link from an article to another one, in the editor's order: the base of
+    "See also" links and "You may also like" picks. Subclasses declare the two foreign keys
+    (their reverse names differ) and name their constraints from `link_constraints()`.
+    """
+
+    label = ""
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return f"{self.label}: {self.target}"
+
+    @staticmethod
+    def link_constraints(*, once: str, not_self: str, not_self_message: str) -> list:
+        """At most one link per target, and never to the article itself."""
+        return [
+            models.UniqueConstraint(fields=["article", "target"], name=once),
+            models.CheckConstraint(
+                condition=~Q(article=F("target")),
+                name=not_self,
+                violation_error_message=not_self_message,
+            ),
+        ]
+
+
+class SeeAlso(ArticleLink):
     """An editor's inline "See also" link, placed after a paragraph of the body."""
 
+    label = "See also"
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="see_also_links")
     target = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="see_also_backlinks", verbose_name="link to"
@@ -300,49 +364,34 @@ class SeeAlso(models.Model):
         blank=True,
         help_text="Show the box after this paragraph (1 = the first). Empty: after the middle one.",
     )
-    position = models.PositiveSmallIntegerField(default=0)
 
-    class Meta:
-        ordering = ["position", "pk"]
+    class Meta(ArticleLink.Meta):
         verbose_name = '"See also" link'
         verbose_name_plural = '"See also" links'
-        constraints = [
-            models.UniqueConstraint(fields=["article", "target"], name="see_also_once_per_target"),
-            models.CheckConstraint(
-                condition=~Q(article=F("target")),
-                name="see_also_not_self",
-                violation_error_message="An article cannot link to itself.",
-            ),
-        ]
-
-    def __str__(self):
-        return f"See also: {self.target}"
+        constraints = ArticleLink.link_constraints(
+            once="see_also_once_per_target",
+            not_self="see_also_not_self",
+            not_self_message="An article cannot link to itself.",
+        )
 
 
-class RelatedPick(models.Model):
+class RelatedPick(ArticleLink):
     """An editor's pick for the "You may also like" block, shown first, in order."""
 
+    label = "Pick"
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_picks")
     target = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="picked_by", verbose_name="article"
     )
-    position = models.PositiveSmallIntegerField(default=0)
 
-    class Meta:
-        ordering = ["position", "pk"]
+    class Meta(ArticleLink.Meta):
         verbose_name = "editor's pick"
         verbose_name_plural = 'editor\'s picks for "You may also like"'
-        constraints = [
-            models.UniqueConstraint(fields=["article", "target"], name="pick_once_per_target"),
-            models.CheckConstraint(
-                condition=~Q(article=F("target")),
-                name="pick_not_self",
-                violation_error_message="An article cannot be its own pick.",
-            ),
-        ]
-
-    def __str__(self):
-        return f"Pick: {self.target}"
+        constraints = ArticleLink.link_constraints(
+            once="pick_once_per_target",
+            not_self="pick_not_self",
+            not_self_message="An article cannot be its own pick.",
+        )
 
 
 class SlugRedirect(models.Model):

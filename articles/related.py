@@ -11,9 +11,9 @@ Ranking, for the automatic part of both:
 * When too few candidates share tags, the block fills with the section's latest articles,
   then the site's latest.
 
-The result (ids and reasons) is cached per article under a site-wide version that
-articles.signals bumps whenever an article, a tag, a link or a pick changes; the cards are
-always re-read with Article.objects.published(), so a withdrawn article never shows.
+The result (ids and reasons) is cached per article like every other read (articles.cache);
+the cards are re-read with Article.objects.published() whenever the page's fragments are
+rendered, so a withdrawn article never shows.
 """
 
 import math
@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.functional import cached_property
 
+from articles import cache
 from articles.models import Article
 
 SECTION_BONUS = 1.0
@@ -35,11 +36,6 @@ HALF_LIFE_DAYS = 60
 CANDIDATE_POOL = 60
 # Each shared tag brings at most its newest PER_TAG_LIMIT articles into the pool.
 PER_TAG_LIMIT = 1000
-# Scheduled articles go live without a save: cached choices expire after this anyway.
-CACHE_SECONDS = 600
-VERSION_KEY = "related:version"
-# Tag frequencies (for weights) drift slowly: recounted at most this often.
-FREQUENCY_SECONDS = 3600
 
 
 def related_count() -> int:
@@ -63,44 +59,64 @@ class Selection:
     related: list[Choice]
 
 
-# Cache ----------------------------------------------------------------------------------
-
-
-def cache_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
-
-
-def invalidate() -> None:
-    """Forget every cached choice: called when anything that ranking reads changes."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.add(VERSION_KEY, 1, timeout=None)
+# The page's parts ------------------------------------------------------------------------
 
 
 def selection_for(article: Article) -> Selection:
     """The cached selection for an article, computed on a miss."""
-    key = f"related:{cache_version()}:{article.pk}"
-    selection = cache.get(key)
-    if selection is None:
-        selection = compute_selection(article)
-        cache.set(key, selection, CACHE_SECONDS)
-    return selection
+    return cache.get_or_compute(f"related:{article.pk}", lambda: compute_selection(article))
 
 
-def for_page(article: Article) -> tuple[list["BodyPart"], list[Article]]:
-    """The body split around its "See also" boxes, and the "You may also like" cards."""
-    selection = selection_for(article)
-    ids = {target for target, _ in selection.see_also} | {c.article_id for c in selection.related}
-    cards = Article.objects.published().filter(pk__in=ids).for_listing().in_bulk() if ids else {}
-    # A target withdrawn since the choice was cached simply disappears.
-    boxes = [(cards[target], after) for target, after in selection.see_also if target in cards]
-    shown = [cards[c.article_id] for c in selection.related if c.article_id in cards]
-    return place_boxes(article.body, boxes), shown
+def forget_selection(article: Article) -> None:
+    cache.forget(f"related:{article.pk}")
+
+
+class ArticleExtras:
+    """
+    The body split around its "See also" boxes, and the "You may also like" cards, read
+    only when a template asks for them: with their fragments cached, nothing is queried.
+    """
+
+    def __init__(self, article: Article):
+        self.article = article
+
+    @cached_property
+    def selection(self) -> Selection:
+        return selection_for(self.article)
+
+    @cached_property
+    def shown_ids(self) -> set[int]:
+        """The articles of the See also boxes and of "You may also like"."""
+        selection = self.selection
+        ids = {target for target, _ in selection.see_also}
+        return ids | {choice.article_id for choice in selection.related}
+
+    @cached_property
+    def cards(self) -> dict[int, Article]:
+        ids = self.shown_ids
+        if not ids:
+            return {}
+        return (
+            Article.objects.published()
+            .filter(pk__in=ids)
+            .for_listing()
+            .with_comment_counts()
+            .in_bulk()
+        )
+
+    @property
+    def body_parts(self) -> list["BodyPart"]:
+        # A target withdrawn since the choice was cached simply disappears.
+        cards = self.cards
+        boxes = [
+            (cards[target], after) for target, after in self.selection.see_also if target in cards
+        ]
+        return place_boxes(self.article.body, boxes)
+
+    @property
+    def related_articles(self) -> list[Article]:
+        cards = self.cards
+        return [cards[c.article_id] for c in self.selection.related if c.article_id in cards]
 
 
 # Ranking --------------------------------------------------------------------------------
@@ -207,23 +223,20 @@ def tag_sharing_pool(weights: dict[int, float], *, exclude: set[int]) -> list[tu
 def tag_weights(tag_ids: list[int]) -> dict[int, float]:
     """Inverse document frequency of each tag; counts change slowly, so they are cached."""
     through = Article.tags.through
-    total = cache.get("related:total")
-    if total is None:
-        total = Article.objects.count() or 1
-        cache.set("related:total", total, FREQUENCY_SECONDS)
-    keys = {f"related:df:{tag_id}": tag_id for tag_id in tag_ids}
-    frequency = {keys[key]: n for key, n in cache.get_many(keys).items()}
-    missing = [tag_id for tag_id in tag_ids if tag_id not in frequency]
-    if missing:
+    fresh = cache.freshness()
+    total = cache.get_or_compute("related:total", lambda: Article.objects.count() or 1, fresh=fresh)
+
+    def count_articles():
         counted = dict(
-            through.objects.filter(tag_id__in=missing)
+            through.objects.filter(tag_id__in=tag_ids)
             .values_list("tag_id")
             .annotate(n=Count("article_id"))
             .values_list("tag_id", "n")
         )
-        fresh = {tag_id: counted.get(tag_id, 1) for tag_id in missing}
-        cache.set_many({f"related:df:{k}": v for k, v in fresh.items()}, FREQUENCY_SECONDS)
-        frequency |= fresh
+        return {tag_id: counted.get(tag_id, 1) for tag_id in tag_ids}
+
+    key = "related:df:" + ",".join(map(str, sorted(tag_ids)))
+    frequency = cache.get_or_compute(key, count_articles, fresh=fresh)
     # The small constant keeps a tag on every article from weighing nothing.
     return {tag_id: math.log(max(total / frequency[tag_id], 1.0)) + 0.1 for tag_id in tag_ids}
 

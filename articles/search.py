@@ -11,7 +11,7 @@ matching articles (found through the GIN index when the words are rare, through 
 publication-date index when they are common) are ranked by ts_rank, title matches first,
 newer first among equals. More matches than that are reported as "more than CANDIDATES";
 filtering by section or dates reaches older ones. With 100,000 articles this keeps a search
-under 50 ms (bench/search.py); ranking every match of a common word took 200 ms and more.
+under 50 ms at the 99th percentile (bench/README.md, "Search").
 
 SQLite has no stored vector: it matches each word with LIKE over title, standfirst, body,
 tag and author names, and ranks title matches first. Same page, same number of queries.
@@ -42,6 +42,7 @@ from django.db.models.functions import Concat, Left, Replace
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Section
 
@@ -99,24 +100,31 @@ class SearchTextField(forms.CharField):
         return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
 
 
-class SearchForm(forms.Form):
-    q = SearchTextField(label="Search for", required=False)
-    section = forms.ChoiceField(label="Section", required=False)
-    since = forms.DateField(
-        label="From",
+def day_field(label) -> forms.DateField:
+    return forms.DateField(
+        label=label,
         required=False,
-        validators=[MinValueValidator(EARLIEST), MaxValueValidator(LATEST)],
-    )
-    until = forms.DateField(
-        label="To",
-        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         validators=[MinValueValidator(EARLIEST), MaxValueValidator(LATEST)],
     )
 
+
+class SearchForm(forms.Form):
+    q = SearchTextField(
+        label=_("Search for"),
+        required=False,
+        widget=forms.SearchInput(attrs={"maxlength": MAX_QUERY_LENGTH}),
+    )
+    section = forms.ChoiceField(label=_("Section"), required=False)
+    since = day_field(_("From"))
+    until = day_field(_("To"))
+
     def __init__(self, *args, sections: list[Section], **kwargs):
+        kwargs.setdefault("auto_id", "search-%s")
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.sections = {section.slug: section for section in sections}
-        self.fields["section"].choices = [("", "All sections")] + [
+        self.fields["section"].choices = [("", _("All sections"))] + [
             (section.slug, section.name) for section in sections
         ]
 

@@ -1,25 +1,35 @@
-"""Cache invalidation (related choices, the section list): it must follow saves we do not call."""
+"""
+Cache invalidation that must follow saves we do not call (the admin, loaddata, the comments
+app's moderation): every change to what public pages show bumps a version in articles.cache.
+"""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from articles import related, sections
-from articles.models import Article, RelatedPick, Section, SeeAlso, Tag
+from articles import cache
+from articles.models import Article, Author, Image, RelatedPick, Section, SeeAlso, Tag
+
+CONTENT_MODELS = [Article, Section, Tag, Author, Image, SeeAlso, RelatedPick]
+CONTENT_LINKS = [Article.tags.through, Article.authors.through]
+# Named, not imported: the comment counts on cards follow the comments' rows, and articles
+# does not depend on the comments app.
+COMMENT_MODEL = "comments.Comment"
 
 
-def forget_related_choices(sender, **kwargs):
-    related.invalidate()
+def content_changed(sender, **kwargs):
+    cache.bump(cache.CONTENT)
 
 
-def forget_sections(sender, **kwargs):
-    sections.invalidate()
+def comments_changed(sender, **kwargs):
+    cache.bump(cache.COMMENTS)
 
 
 def connect():
-    for model in (Article, SeeAlso, RelatedPick, Tag):
-        post_save.connect(forget_related_choices, sender=model, dispatch_uid=f"related-{model}")
-        post_delete.connect(forget_related_choices, sender=model, dispatch_uid=f"related-d-{model}")
-    post_save.connect(forget_sections, sender=Section, dispatch_uid="sections")
-    post_delete.connect(forget_sections, sender=Section, dispatch_uid="sections-d")
-    m2m_changed.connect(
-        forget_related_choices, sender=Article.tags.through, dispatch_uid="related-tags"
-    )
+    for model in CONTENT_MODELS:
+        label = model._meta.label_lower
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"content-{label}")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"content-d-{label}")
+    for through in CONTENT_LINKS:
+        label = through._meta.label_lower
+        m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"content-m-{label}")
+    post_save.connect(comments_changed, sender=COMMENT_MODEL, dispatch_uid="comments")
+    post_delete.connect(comments_changed, sender=COMMENT_MODEL, dispatch_uid="comments-d")

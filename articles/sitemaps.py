@@ -10,12 +10,12 @@ one of them. A listing page's lastmod is that of its newest article.
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Max, Q, Value
+from django.db.models import Max, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone, translation
 
 from articles import text
-from articles.models import Article, Author, Section, Tag
+from articles.models import Article, Author, Section, State, Tag, state_q
 from newsroom.sites import PublicSitemap as Sitemap  # URLs in NEWSROOM_SITE_URL's scheme
 
 # Google News reads articles published in the last two days, at most 1,000 of them.
@@ -25,12 +25,7 @@ NEWS_LIMIT = 1000
 
 def last_change(prefix: str = ""):
     """Max of the publication and update times of the published articles under `prefix`."""
-    published = Q(
-        **{
-            f"{prefix}status": Article.Status.PUBLISHED,
-            f"{prefix}published_at__lte": timezone.now(),
-        }
-    )
+    published = state_q(State.PUBLISHED, prefix=prefix)
     return Max(
         Greatest(f"{prefix}updated_at", f"{prefix}published_at"),
         filter=published if prefix else None,

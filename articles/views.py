@@ -3,7 +3,9 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.static import serve
@@ -27,24 +29,48 @@ class HomeView(ListView):
         return page_size()
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        return Article.objects.published().for_listing().with_comment_counts()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if context["page_obj"].number == 1:
-            articles = list(context["articles"])
-            context["lead"] = articles[0] if articles else None
-            context["articles"] = articles[1:]
-            context["section_blocks"] = section_blocks(exclude=articles)
         keys.add(self.request, keys.HOME)
-        return context
+        return context | {"front": FrontPage(context["page_obj"])}
+
+
+class FrontPage:
+    """A page of the front page, read only when a template asks (its fragments are cached)."""
+
+    def __init__(self, page):
+        self.page = page
+
+    @cached_property
+    def cards(self):
+        return list(self.page.object_list)
+
+    @property
+    def lead(self):
+        return self.cards[0] if self.page.number == 1 and self.cards else None
+
+    @property
+    def latest(self):
+        return self.cards[1:] if self.page.number == 1 else self.cards
+
+    @cached_property
+    def section_blocks(self):
+        return section_blocks(exclude=self.cards) if self.page.number == 1 else []
 
 
 def section_blocks(*, exclude):
     """[(section, [articles])] for the home page: the cards in one query and their authors."""
     blocks = sections.latest_per_section(exclude_ids=[article.pk for article in exclude])
     wanted = [pk for ids in blocks.values() for pk in ids]
-    cards = Article.objects.published().filter(pk__in=wanted).for_listing().in_bulk()
+    cards = (
+        Article.objects.published()
+        .filter(pk__in=wanted)
+        .for_listing()
+        .with_comment_counts()
+        .in_bulk()
+    )
     return [
         (section, [cards[pk] for pk in blocks[section.pk] if pk in cards])
         for section in sections.all_sections()
@@ -64,12 +90,13 @@ class ArticleDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        body_parts, related_articles = related.for_page(self.object)
-        keys.add(
-            self.request, self.object, *related_articles, *(b for p in body_parts for b in p.boxes)
-        )
+        extras = related.ArticleExtras(self.object)
+        # The cached choice names every article the page shows, without reading the cards.
+        keys.add(self.request, self.object, *(f"article-{pk}" for pk in extras.shown_ids))
         return super().get_context_data(
-            body_parts=body_parts, related_articles=related_articles, **kwargs
+            extras=extras,
+            canonical_path=self.object.get_absolute_url(),
+            **kwargs,
         )
 
     def get(self, request, *args, **kwargs):
@@ -109,36 +136,49 @@ class ArticleListForObjectView(ListView):
     """A paginated list of the published articles of one section, tag or author."""
 
     model = None
+    template_name = "articles/listing.html"
     context_object_name = "articles"
+    # "section", "tag" or "author": the shared template's header and feed addresses.
+    kind = ""
+    # Cards are h2 under the page's h1, or h3 where a heading comes between (authors).
+    card_level = 2
 
     def get_paginate_by(self, queryset):
         return page_size()
 
     def get_queryset(self):
         self.object = get_object_or_404(self.get_owner_queryset(), slug=self.kwargs["slug"])
-        return self.object.articles.published().for_listing()
+        return self.object.articles.published().for_listing().with_comment_counts()
 
     def get_owner_queryset(self):
         return self.model.objects.all()
 
     def get_context_data(self, **kwargs):
         keys.add(self.request, self.object)
-        return super().get_context_data(object=self.object, **kwargs)
+        slug = [self.object.slug]
+        feeds = {
+            "rss": reverse(f"articles:{self.kind}-feed", args=slug),
+            "atom": reverse(f"articles:{self.kind}-feed-atom", args=slug),
+        }
+        return super().get_context_data(
+            object=self.object, kind=self.kind, feeds=feeds, card_level=self.card_level, **kwargs
+        )
 
 
 class SectionDetailView(ArticleListForObjectView):
     model = Section
-    template_name = "articles/section_detail.html"
+    kind = "section"
 
 
 class TagDetailView(ArticleListForObjectView):
     model = Tag
-    template_name = "articles/tag_detail.html"
+    kind = "tag"
 
 
 class AuthorDetailView(ArticleListForObjectView):
     model = Author
-    template_name = "articles/author_detail.html"
+    kind = "author"
+    card_level = 3
 
     def get_owner_queryset(self):
         return Author.objects.select_related("photo")
@@ -152,7 +192,13 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         section_list = sections.all_sections()
         form = search.SearchForm(self.request.GET, sections=section_list)
-        context = {"form": form, "sections": section_list, "criteria": form.criteria()}
+        context = {
+            "form": form,
+            "sections": section_list,
+            "criteria": form.criteria(),
+            # Results pages share the search page's address: the query is not part of it.
+            "canonical_path": self.request.path,
+        }
         keys.add(self.request, keys.SEARCH)
         if context["criteria"]:
             ranking = search.rank(context["criteria"])

@@ -112,7 +112,7 @@ def measure(args: argparse.Namespace) -> dict[str, dict[str, float]]:
         related.compute_selection(article)
         results["cold"].append((time.perf_counter() - start) * 1000)
 
-        related.invalidate()  # drops the cached choices, keeps the tag frequencies
+        related.forget_selection(article)  # drops the cached choice, keeps the tag frequencies
         start = time.perf_counter()
         related.selection_for(article)
         results["uncached choice"].append((time.perf_counter() - start) * 1000)

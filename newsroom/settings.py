@@ -276,9 +276,6 @@ NEWSROOM_PAGE_SIZE = 12
 NEWSROOM_RELATED_COUNT = int(os.environ.get("NEWSROOM_RELATED_COUNT", "6"))
 # Widths, in pixels, of the renditions made for every uploaded image.
 NEWSROOM_IMAGE_WIDTHS = [320, 640, 960, 1280, 1920]
-# Storage URLs of renditions are computed once per process; turn this off for a storage
-# whose URLs expire (signed S3 URLs).
-NEWSROOM_MEMOISE_MEDIA_URLS = env_bool("NEWSROOM_MEMOISE_MEDIA_URLS", True)
 # Images above this many pixels are refused (decompression-bomb guard).
 NEWSROOM_IMAGE_MAX_PIXELS = 40_000_000
 # Image uploads larger than this many megabytes are refused with a form error before

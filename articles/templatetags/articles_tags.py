@@ -1,33 +1,44 @@
-from django import template
+from datetime import datetime
 
-from articles import cards
+from django import template
+from django.utils import timezone
+
+from articles import cache, sections
 from articles.models import Image
-from articles.sections import all_sections
 
 register = template.Library()
 
 
 @register.inclusion_tag("_section_menu.html")
 def section_menu():
-    return {"sections": all_sections()}
+    # Passed uncalled: the template calls it only when its cached fragment is missing.
+    return {"sections": sections.all_sections}
 
 
 @register.simple_tag
+def freshness(*names: str) -> cache.Freshness:
+    """The key and timeout of a fragment showing content (and `names`: "comments")."""
+    return cache.freshness(*names)
+
+
+@register.inclusion_tag("articles/_picture.html")
 def picture(image: Image | None, sizes: str = "100vw", loading: str = "lazy"):
-    return cards.picture_html(image, sizes=sizes, loading=loading)
-
-
-@register.simple_tag
-def article_card(article, **options):
-    """An article's card: picture, section, title, optional standfirst, byline."""
-    return cards.card_html(article, **options)
-
-
-@register.simple_tag
-def byline(article):
-    return cards.byline_html(article)
+    """A <picture>: WebP renditions with a JPEG fallback, sized to avoid layout shift."""
+    if not image:
+        return {"image": None}
+    return {
+        "image": image,
+        "sizes": sizes,
+        "loading": loading,
+        "webp": image.srcset("webp"),
+        "jpeg": image.srcset("jpeg"),
+        "src": image.rendition_url("jpeg", 960),
+    }
 
 
 @register.filter
-def rendition_url(image: Image, width: int = 1280) -> str:
-    return image.rendition_url("jpeg", int(width))
+def datetime_attribute(moment: datetime | None) -> str:
+    """A `<time datetime>` value: local time to the second, with its offset."""
+    if not moment:
+        return ""
+    return timezone.localtime(moment).replace(microsecond=0).isoformat()

@@ -4,13 +4,15 @@ import json
 
 from django import template
 from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
+from django.contrib.syndication.views import add_domain
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article, Image
+from articles.templatetags.articles_tags import datetime_attribute
 
 register = template.Library()
 
@@ -22,17 +24,21 @@ JSONLD_IMAGES = 3
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
+def absolute_url(request, path: str) -> str:
+    """`path` on the site's public address (the Sites record), as feeds and sitemaps do."""
+    return add_domain(get_current_site(request).domain, path, request.is_secure())
+
+
 @register.simple_tag(takes_context=True)
 def canonical_url(context, path: str | None = None) -> str:
     """The absolute address of `path`, or of this page without its query string but its page."""
     request = context["request"]
-    if path is not None:
-        return request.build_absolute_uri(path)
-    url = request.build_absolute_uri(request.path)
+    if path:
+        return absolute_url(request, path)
     page = context.get("page_obj")
     if page is not None and page.number > 1:
-        url += f"?page={page.number}"
-    return url
+        return absolute_url(request, f"{request.path}?page={page.number}")
+    return absolute_url(request, request.path)
 
 
 def picture(request, image: Image, width: int) -> dict:
@@ -42,7 +48,7 @@ def picture(request, image: Image, width: int) -> dict:
         url, size = image.file.url, (image.width, image.height)
     else:
         url, size = default_storage.url(chosen["name"]), (chosen["width"], chosen["height"])
-    return {"url": request.build_absolute_uri(url), "width": size[0], "height": size[1]}
+    return {"url": absolute_url(request, url), "width": size[0], "height": size[1]}
 
 
 @register.inclusion_tag("articles/_social_image.html", takes_context=True)
@@ -76,8 +82,8 @@ def for_script(data) -> SafeString:
 def article_jsonld(context, article: Article) -> SafeString:
     """schema.org NewsArticle and the BreadcrumbList of the visible breadcrumb, as JSON."""
     request = context["request"]
-    url = request.build_absolute_uri(article.get_absolute_url())
-    home = request.build_absolute_uri(reverse("articles:home"))
+    url = absolute_url(request, article.get_absolute_url())
+    home = absolute_url(request, reverse("articles:home"))
     news_article = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -91,7 +97,7 @@ def article_jsonld(context, article: Article) -> SafeString:
             {
                 "@type": "Person",
                 "name": author.display_name,
-                "url": request.build_absolute_uri(author.get_absolute_url()),
+                "url": absolute_url(request, author.get_absolute_url()),
             }
             for author in article.byline_authors
         ],
@@ -121,4 +127,4 @@ def images(request, image: Image) -> list[dict]:
 
 
 def iso(moment) -> str | None:
-    return timezone.localtime(moment).isoformat() if moment else None
+    return datetime_attribute(moment) or None

@@ -39,7 +39,7 @@ def test_journalist_writes_a_draft_stored_sanitised(journalist_client, journalis
     )
     assert response.status_code == 302
     article = Article.objects.get(slug="budget-talks-resume")
-    assert article.state == "Draft"
+    assert article.state == Article.State.DRAFT
     assert "<script" not in article.body
 
 
@@ -114,7 +114,7 @@ def test_publishing_without_a_time_publishes_now(journalist_client, journalist, 
     )
     assert response.status_code == 302
     article = Article.objects.get(slug="budget-talks-resume")
-    assert article.state == "Published"
+    assert article.state == Article.State.PUBLISHED
     assert journalist_client.get(article.get_absolute_url()).status_code == 200
 
 

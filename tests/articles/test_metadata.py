@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.contrib.sites.models import Site
 from django.urls import reverse
 from django.utils import timezone
 from lxml import html as lxml_html
@@ -11,6 +12,17 @@ from articles.models import Article
 from tests.factories import make_article, make_author, make_image, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
+
+# Absolute addresses come from the Sites record, whatever host the request named.
+SITE_DOMAIN = "news.example.com"
+
+
+@pytest.fixture(autouse=True)
+def site(db, settings):
+    Site.objects.filter(pk=settings.SITE_ID).update(domain=SITE_DOMAIN)
+    Site.objects.clear_cache()
+    yield
+    Site.objects.clear_cache()
 
 
 @pytest.fixture
@@ -44,6 +56,10 @@ def jsonld(document) -> list[dict]:
     return json.loads(script)
 
 
+def to_the_second(moment) -> str:
+    return timezone.localtime(moment).replace(microsecond=0).isoformat()
+
+
 # Every public page ------------------------------------------------------------------------
 
 
@@ -70,7 +86,7 @@ def test_every_public_page_has_its_metadata(client, settings, story, name):
     assert document.findtext(".//title").strip()
     assert meta(document, "description")[0].strip()
     (canonical,) = document.xpath("//link[@rel='canonical']/@href")
-    assert canonical.startswith("http://testserver/")
+    assert canonical.startswith("http://news.example.com/")
     assert meta(document, "og:type") == ["article" if name == "article" else "website"]
     for key in ("og:title", "og:description", "og:url", "og:site_name", "twitter:card"):
         assert len(meta(document, key)) == 1, key
@@ -81,10 +97,10 @@ def test_every_public_page_has_its_metadata(client, settings, story, name):
 @pytest.mark.parametrize(
     ("url", "canonical"),
     [
-        ("/?utm_source=newsletter", "http://testserver/"),
-        ("/?page=2&utm_source=x", "http://testserver/?page=2"),
-        ("/section/world/?page=1", "http://testserver/section/world/"),
-        ("/search/?q=ministers&page=1", "http://testserver/search/"),
+        ("/?utm_source=newsletter", "http://news.example.com/"),
+        ("/?page=2&utm_source=x", "http://news.example.com/?page=2"),
+        ("/section/world/?page=1", "http://news.example.com/section/world/"),
+        ("/search/?q=ministers&page=1", "http://news.example.com/search/"),
     ],
 )
 def test_canonical_url_drops_the_query_string_but_the_page(client, settings, story, url, canonical):
@@ -101,7 +117,7 @@ def test_article_page_shares_its_picture_with_its_size(client, story):
 
     rendition = story.featured_image.rendition("jpeg", 1280)
     (image,) = meta(document, "og:image")
-    assert image.startswith("http://testserver/") and image.endswith(rendition["name"])
+    assert image.startswith("http://news.example.com/") and image.endswith(rendition["name"])
     assert meta(document, "og:image:width") == [str(rendition["width"])]
     assert meta(document, "og:image:height") == [str(rendition["height"])]
     assert meta(document, "og:image:alt") == ["Flags outside the venue"]
@@ -109,8 +125,8 @@ def test_article_page_shares_its_picture_with_its_size(client, story):
     assert meta(document, "twitter:image") == [image]
     assert meta(document, "article:section") == ["World"]
     assert meta(document, "article:author") == [
-        "http://testserver/author/anna/",
-        "http://testserver/author/ben/",
+        "http://news.example.com/author/anna/",
+        "http://news.example.com/author/ben/",
     ]
 
 
@@ -149,7 +165,7 @@ def test_preview_of_a_draft_is_not_indexed_and_points_to_the_public_address(
 
     assert meta(document, "robots") == ["noindex, nofollow"]
     assert document.xpath("//link[@rel='canonical']/@href") == [
-        "http://testserver/articles/coming-soon/"
+        "http://news.example.com/articles/coming-soon/"
     ]
 
 
@@ -165,23 +181,28 @@ def test_article_has_news_article_json_ld(client, story):
 
     news, _ = jsonld(page(client, story.get_absolute_url()))
 
-    url = "http://testserver/articles/ministers-meet/"
+    url = "http://news.example.com/articles/ministers-meet/"
     assert news["@context"] == "https://schema.org"
     assert news["@type"] == "NewsArticle"
     assert news["headline"] == "Ministers meet in Stockholm"
     assert news["description"] == "Talks at the OSCE."
     assert news["url"] == url
     assert news["mainEntityOfPage"] == {"@type": "WebPage", "@id": url}
-    assert news["datePublished"] == timezone.localtime(story.published_at).isoformat()
-    assert news["dateModified"] == timezone.localtime(story.updated_at).isoformat()
+    # To the second, as every date the pages show.
+    assert news["datePublished"] == to_the_second(story.published_at)
+    assert news["dateModified"] == to_the_second(story.updated_at)
     assert news["author"] == [
-        {"@type": "Person", "name": "Anna Lindqvist", "url": "http://testserver/author/anna/"},
-        {"@type": "Person", "name": "Ben Costa", "url": "http://testserver/author/ben/"},
+        {
+            "@type": "Person",
+            "name": "Anna Lindqvist",
+            "url": "http://news.example.com/author/anna/",
+        },
+        {"@type": "Person", "name": "Ben Costa", "url": "http://news.example.com/author/ben/"},
     ]
     assert news["publisher"] == {
         "@type": "Organization",
         "name": "Newsroom",
-        "url": "http://testserver/",
+        "url": "http://news.example.com/",
     }
     assert news["articleSection"] == "World"
     assert news["keywords"] == ["Diplomacy"]
@@ -195,7 +216,7 @@ def test_json_ld_images_are_the_renditions_with_their_sizes(client, story):
     assert [image["width"] for image in news["image"]] == sorted(jpegs, reverse=True)
     for image in news["image"]:
         assert image["@type"] == "ImageObject"
-        assert image["url"].startswith("http://testserver/media/")
+        assert image["url"].startswith("http://news.example.com/media/")
         assert image["height"] == jpegs[image["width"]]["height"]
 
 
@@ -210,8 +231,8 @@ def test_breadcrumb_json_ld_matches_the_visible_breadcrumb(client, story):
     assert breadcrumbs["@type"] == "BreadcrumbList"
     listed = [(item["name"], item["item"]) for item in breadcrumbs["itemListElement"]]
     assert [name for name, _ in listed] == [name for name, _ in visible]
-    assert listed[0][1] == "http://testserver" + visible[0][1][0]
-    assert listed[-1][1] == "http://testserver" + story.get_absolute_url()
+    assert listed[0][1] == "http://news.example.com" + visible[0][1][0]
+    assert listed[-1][1] == "http://news.example.com" + story.get_absolute_url()
     assert [item["position"] for item in breadcrumbs["itemListElement"]] == [1, 2]
 
 

@@ -15,11 +15,12 @@ def ago(**delta):
 
 
 def related_titles(article) -> list[str]:
-    return [a.title for a in related.for_page(article)[1]]
+    return [a.title for a in related.ArticleExtras(article).related_articles]
 
 
 def see_also_titles(article) -> list[str]:
-    return [target.title for part in related.for_page(article)[0] for target in part.boxes]
+    parts = related.ArticleExtras(article).body_parts
+    return [target.title for part in parts for target in part.boxes]
 
 
 @pytest.fixture
@@ -207,9 +208,9 @@ def test_choices_are_cached_between_requests(world, django_assert_num_queries):
         pk=make_article(section=world, tags=[tag]).pk
     )
     make_article(section=world, tags=[tag])
-    related.for_page(article)
+    assert related.ArticleExtras(article).cards
     with django_assert_num_queries(2):  # the cards and their authors only
-        related.for_page(article)
+        assert related.ArticleExtras(article).cards
 
 
 # Placement --------------------------------------------------------------------------------

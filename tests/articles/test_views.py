@@ -1,10 +1,14 @@
+import re
 from datetime import timedelta
+from itertools import pairwise
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from lxml import html as lxml_html
 
 from articles.models import Article
+from tests.articles.html import by_class, card_titles, headings, parse, text
 from tests.factories import make_article, make_author, make_image, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -23,26 +27,25 @@ def test_article_page_shows_what_a_reader_expects(client, section):
         ),
     )
 
-    response = client.get(article.get_absolute_url())
+    document = parse(client.get(article.get_absolute_url()))
 
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert 'aria-label="Breadcrumb"' in html
-    assert "Ministers meet in Stockholm</li>" in html
-    assert '<h1 class="article-title">Ministers meet in Stockholm</h1>' in html
-    assert ">Anna Lindqvist</a>" in html
-    assert "by <a" in html
-    assert 'alt="Flags outside the venue"' in html
-    assert "Photo: Staff" in html
-    assert ">Diplomacy</a>" in html
-    assert '<meta property="og:type" content="article">' in html
+    (breadcrumb,) = document.xpath("//nav[@aria-label='Breadcrumb']")
+    assert text(breadcrumb) == "Home Ministers meet in Stockholm"
+    assert [text(h1) for h1 in document.xpath("//h1")] == ["Ministers meet in Stockholm"]
+    (byline,) = by_class(document, "byline")
+    assert text(byline).startswith("by Anna Lindqvist ")
+    assert byline.xpath(".//a[@rel='author']/@href") == [author.get_absolute_url()]
+    assert document.xpath("//figure//img/@alt") == ["Flags outside the venue"]
+    assert text(document.xpath("//figcaption")[0]) == "The venue Photo: Staff"
+    assert [text(a) for a in document.xpath("//ul[@aria-label='Tags']//a")] == ["Diplomacy"]
+    assert document.xpath("//meta[@property='og:type']/@content") == ["article"]
 
 
 def test_byline_never_shows_a_login_name(client, journalist):
     article = make_article(authors=[journalist.author])
-    response = client.get(article.get_absolute_url())
-    assert "Jane Reporter" in response.content.decode()
-    assert ">journalist<" not in response.content.decode()
+    (byline,) = by_class(parse(client.get(article.get_absolute_url())), "byline")
+    assert text(byline).startswith("by Jane Reporter ")
+    assert "journalist" not in text(byline)
 
 
 def test_draft_is_404_to_the_public(client):
@@ -55,11 +58,11 @@ def test_scheduled_article_is_404_before_its_time_and_appears_on_its_own(client,
     article = make_article(published_at=publish_at, title="Coming up")
 
     assert client.get(article.get_absolute_url()).status_code == 404
-    assert "Coming up" not in client.get("/").content.decode()
+    assert "Coming up" not in card_titles(client, "/")
 
     time_machine.move_to(publish_at + timedelta(minutes=1))
     assert client.get(article.get_absolute_url()).status_code == 200
-    assert "Coming up" in client.get("/").content.decode()
+    assert card_titles(client, "/") == ["Coming up"]
 
 
 @pytest.mark.parametrize(
@@ -94,14 +97,17 @@ def test_home_shows_lead_latest_and_section_blocks(client, settings):
         make_article(title=f"Recent {i}", published_at=timezone.now() - timedelta(hours=i + 2))
     make_article(title="Newest story")
 
-    html = client.get("/").content.decode()
+    document = parse(client.get("/"))
 
-    lead = html.index('aria-label="Top story"')
-    assert lead < html.index("Newest story") < html.index('id="latest-heading"')
-    assert html.index('id="latest-heading"') < html.index("Recent 0")
+    (lead,) = document.xpath("//section[@aria-label='Top story']")
+    assert [text(t) for t in by_class(lead, "card-title")] == ["Newest story"]
+    (latest,) = document.xpath("//section[@aria-labelledby='latest-heading']")
+    assert [text(t) for t in by_class(latest, "card-title")] == ["Recent 0", "Recent 1"]
     # Past the first page of latest news, each section shows its own newest articles.
-    assert html.index('id="section-culture"') < html.index("Older story")
-    assert '<meta property="og:type" content="website">' in html
+    (culture,) = document.xpath("//section[@aria-labelledby='section-culture']")
+    assert text(culture.xpath(".//h2")[0]) == "Culture"
+    assert [text(t) for t in by_class(culture, "card-title")] == ["Older story"]
+    assert document.xpath("//meta[@property='og:type']/@content") == ["website"]
 
 
 def test_home_is_paginated(client, settings):
@@ -114,11 +120,7 @@ def test_home_is_paginated(client, settings):
             published_at=timezone.now() - timedelta(hours=i + 1),
         )
 
-    page_three = client.get("/?page=3")
-
-    assert page_three.status_code == 200
-    assert "Story 6" in page_three.content.decode()
-    assert "Story 0" not in page_three.content.decode()
+    assert card_titles(client, "/?page=3") == ["Story 6"]
 
 
 def test_section_tag_and_author_pages_list_only_published_articles(client):
@@ -136,10 +138,9 @@ def test_section_tag_and_author_pages_list_only_published_articles(client):
     )
 
     for url in ("/section/business/", "/tag/energy/", "/author/sam-writer/"):
-        html = client.get(url).content.decode()
-        assert "Gas prices fall" in html, url
-        assert "Secret draft" not in html, url
-    assert "Covers energy." in client.get("/author/sam-writer/").content.decode()
+        assert card_titles(client, url) == ["Gas prices fall"], url
+    author_page = parse(client.get("/author/sam-writer/"))
+    assert text(by_class(author_page, "author-bio")[0]) == "Covers energy."
 
 
 def test_changed_slug_redirects_permanently(admin_client, article):
@@ -176,24 +177,36 @@ def test_staff_preview_shows_a_draft_with_noindex(admin_client, client):
 
     assert client.get(url).status_code == 302  # to the login page
     response = admin_client.get(url)
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Unfinished" in html
-    assert 'content="noindex, nofollow"' in html
+    document = parse(response)
+    assert text(document.xpath("//h1")[0]) == "Unfinished"
+    assert text(by_class(document, "preview-banner")[0]) == (
+        "Preview: this article is draft. Only staff can see this page."
+    )
+    assert document.xpath("//meta[@name='robots']/@content") == ["noindex, nofollow"]
     assert "no-cache" in response["Cache-Control"]
 
 
+def test_staff_preview_of_a_scheduled_article_says_when_it_goes_live(admin_client):
+    when = timezone.localtime() + timedelta(days=1)
+    scheduled = make_article(published_at=when)
+    document = parse(admin_client.get(reverse("articles:preview", args=[scheduled.pk])))
+    assert text(by_class(document, "preview-banner")[0]) == (
+        f"Preview: this article is scheduled for {when:%-d %B %Y, %H:%M}. "
+        "Only staff can see this page."
+    )
+
+
 def test_privacy_page_is_served_from_the_admin_editable_page(client):
-    response = client.get("/privacy/")
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Privacy &amp; Cookies Policy" in html
-    assert 'id="comment-data"' in html
+    document = parse(client.get("/privacy/"))
+    assert "Privacy & Cookies Policy" in text(document.xpath("//main")[0])
+    assert document.xpath("//*[@id='comment-data']")
 
 
 def test_every_page_links_to_the_privacy_policy(client, article):
     for url in ("/", article.get_absolute_url(), "/no-such-page/"):
-        assert 'href="/privacy/"' in client.get(url).content.decode()
+        document = lxml_html.fromstring(client.get(url).content)
+        links = document.xpath("//footer//a[@href='/privacy/']")
+        assert [text(link) for link in links] == ["Privacy & Cookies Policy"], url
 
 
 def test_article_updated_after_publication_says_so(client, time_machine):
@@ -201,13 +214,14 @@ def test_article_updated_after_publication_says_so(client, time_machine):
     article = make_article(published_at=None)
     time_machine.move_to(timezone.now() + timedelta(minutes=10), tick=False)
     article.save()  # a quick fix soon after publication is not an update
-    assert "Updated" not in client.get(article.get_absolute_url()).content.decode()
+    assert not by_class(parse(client.get(article.get_absolute_url())), "updated")
 
     time_machine.move_to(timezone.now() + timedelta(hours=3), tick=False)
     article.title = "Corrected headline"
     article.save()
 
-    assert '<p class="updated">Updated' in client.get(article.get_absolute_url()).content.decode()
+    (updated,) = by_class(parse(client.get(article.get_absolute_url())), "updated")
+    assert text(updated) == f"Updated {timezone.localtime():%-d %B %Y, %H:%M}"
 
 
 def test_server_error_page_is_styled_and_needs_no_context():
@@ -216,3 +230,42 @@ def test_server_error_page_is_styled_and_needs_no_context():
     html = render_to_string("500.html")
     assert "Something went wrong on our side" in html
     assert "/static/css/site.css" in html
+
+
+# Valid HTML where validators complained ----------------------------------------------------
+
+# A valid global date and time, to the second, with its offset (no fractions).
+DATETIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$")
+
+
+def test_dates_on_pages_are_valid_datetime_values(client, section):
+    author = make_author(slug="anna")
+    article = make_article(section=section, authors=[author], tags=[make_tag(slug="talks")])
+    article.published_at = article.published_at.replace(microsecond=123456)
+    article.save()
+    pages = ["/", article.get_absolute_url(), "/section/europe/", "/tag/talks/", "/author/anna/"]
+    for url in pages:
+        values = parse(client.get(url)).xpath("//time/@datetime")
+        stamps = [value for value in values if "T" in value]
+        assert stamps, url
+        assert all(DATETIME.match(value) for value in stamps), (url, stamps)
+
+
+@pytest.mark.parametrize("kind", ["home", "section", "tag", "author", "article"])
+def test_headings_go_down_one_level_at_a_time(client, kind):
+    section = make_section(slug="world")
+    author = make_author(slug="anna")
+    tag = make_tag(slug="talks")
+    articles = [make_article(section=section, authors=[author], tags=[tag]) for _ in range(3)]
+    url = {
+        "home": "/",
+        "section": "/section/world/",
+        "tag": "/tag/talks/",
+        "author": "/author/anna/",
+        "article": articles[0].get_absolute_url(),
+    }[kind]
+
+    levels = headings(parse(client.get(url)))
+
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(later <= earlier + 1 for earlier, later in pairwise(levels)), levels
