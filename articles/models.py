@@ -135,6 +135,9 @@ class Author(models.Model):
     def get_absolute_url(self):
         return reverse("articles:author", kwargs={"slug": self.slug})
 
+    def clean(self):
+        text.clean_model_text(self)
+
 
 class State(models.TextChoices):
     """Where an article stands for readers: derived from its status and publication time."""
@@ -160,9 +163,6 @@ def state_q(state: State | str, *, prefix: str = "", now: datetime | None = None
         case State.PUBLISHED:
             return Q(**{status: "published", f"{prefix}published_at__lte": now})
     raise ValueError(f"Unknown article state: {state!r}")
-
-    def clean(self):
-        text.clean_model_text(self)
 
 
 class ArticleQuerySet(models.QuerySet):

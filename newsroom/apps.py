@@ -15,8 +15,12 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
+        from django.apps import apps
+
         from newsroom import checks, sites
 
         checks.register_checks()
-        # Every deploy runs migrate: the Sites record follows the setting from then on.
-        post_migrate.connect(sites.sync_site, sender=self)
+        # Every deploy runs migrate: the Sites record follows the setting from then on. Sent
+        # for the sites app, after its own receiver has created the default record (the
+        # project package has no models, and Django signals only apps that have).
+        post_migrate.connect(sites.sync_site, sender=apps.get_app_config("sites"))
