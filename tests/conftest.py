@@ -114,6 +114,8 @@ def pytest_collection_modifyitems(items):
             and marker.kwargs.get("transaction")
             and not marker.kwargs.get("serialized_rollback")
         ):
+            # Prepended, so it is the closest marker pytest-django reads.
             item.add_marker(
-                pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True)
+                pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True),
+                append=False,
             )
