@@ -5,6 +5,6 @@ from comments import views
 app_name = "comments"
 
 urlpatterns = [
-    path("comments/post/<int:article_id>/", views.post_comment, name="post"),
+    path("comments/post/<int:article_id>/", views.PostCommentView.as_view(), name="post"),
     path("comments/<int:comment_id>/report/", views.report_comment, name="report"),
 ]
