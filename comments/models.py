@@ -57,9 +57,7 @@ class CommentQuerySet(models.QuerySet):
 
     def with_visibility(self):
         """Each comment with `is_visible`: whether readers see it (see visible())."""
-        return self.annotate(
-            is_visible=Exists(Comment.objects.visible().filter(pk=OuterRef("pk")))
-        )
+        return self.annotate(is_visible=Exists(Comment.objects.visible().filter(pk=OuterRef("pk"))))
 
     def reply_targets(self, article: Article):
         """The comments a reader may answer on an article: visible, and not nested too deep."""

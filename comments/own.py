@@ -124,11 +124,9 @@ class OwnComments:
         return own
 
     def notice(self, comment: Comment, *, duplicate: bool = False) -> Notice:
-        if comment.is_visible:
-            url = comment_url(comment)
-        else:
-            url = f"#comment-{comment.pk}"
-        return Notice(comment.poster_message(duplicate=duplicate, visible=comment.is_visible), url)
+        visible = comment.is_visible
+        url = comment_url(comment) if visible else f"#comment-{comment.pk}"
+        return Notice(comment.poster_message(duplicate=duplicate, visible=visible), url)
 
     def update(self, response) -> None:
         """Write the cookie if it changed; keep shared caches away from what it showed."""

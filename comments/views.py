@@ -130,7 +130,6 @@ class PostCommentView(FormView):
         return response
 
 
-
 def too_fast_message(seconds: int) -> str:
     return ngettext(
         "You are posting comments too quickly. You can post again in %(seconds)d second.",
