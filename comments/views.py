@@ -67,14 +67,14 @@ class PostCommentView(FormView):
 
     def form_invalid(self, form, *, status: int = 400, retry_after: int | None = None):
         if wants_json(self.request):
-            response = JsonResponse(
-                {
-                    "ok": False,
-                    "errors": form.errors.get_json_data(),
-                    "message": _("Please check the form."),
-                },
-                status=status,
-            )
+            answer = {
+                "ok": False,
+                "errors": form.errors.get_json_data(),
+                "message": _("Please check the form."),
+            }
+            if retry_after:
+                answer["retry_after"] = retry_after
+            response = JsonResponse(answer, status=status)
         else:
             response = self.render_to_response(self.get_context_data(form=form), status=status)
         if retry_after:

@@ -28,7 +28,7 @@ def comments_section(context, article):
         "version": version,
         "cache_seconds": CACHE_SECONDS,
         "language": translation.get_language(),
-        "own": own_comments.on_article(article) if own_comments else OwnOnArticle(),
+        "mine": own_comments.on_article(article) if own_comments else OwnOnArticle(),
         "form": CommentForm(initial={"parent": replyto}),
         "is_open": services.comments_open(article),
         "replying_to": reply_target(article, replyto),
