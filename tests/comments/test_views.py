@@ -591,3 +591,12 @@ def test_no_reply_link_where_replies_may_not_nest_deeper(client, article, settin
         )
     ]
     assert names == ["Reply to Top"]
+
+
+def test_an_erased_commenter_leaves_the_cached_page(client, article):
+    make_comment(article=article, author_name="Ana Identifiable", author_email="ana@example.com")
+    client.get(article.get_absolute_url())
+    services.erase_commenter_data(email="ana@example.com")
+    text = visible_text(client.get(article.get_absolute_url()))
+    assert "Ana Identifiable" not in text
+    assert services.ERASED_NAME in text
