@@ -111,12 +111,12 @@ def test_reply_in_place(page, akismet):
 def test_a_comment_reads_as_written(page, akismet):
     article = make_article()
     page.goto(article.get_absolute_url())
-    fill_comment(page, name="Ana", content="It's \"fine\" & good.\n\nSecond paragraph.")
+    fill_comment(page, name="Ana", content='It\'s "fine" & good.\n\nSecond paragraph.')
 
     body = page.locator(".comment .comment-body")
-    expect(body.locator("p")).to_have_text(["It's \"fine\" & good.", "Second paragraph."])
+    expect(body.locator("p")).to_have_text(['It\'s "fine" & good.', "Second paragraph."])
     page.reload()
-    expect(body.locator("p")).to_have_text(["It's \"fine\" & good.", "Second paragraph."])
+    expect(body.locator("p")).to_have_text(['It\'s "fine" & good.', "Second paragraph."])
 
 
 def test_a_held_comment_stays_with_its_author_after_reload(page, akismet, settings):
