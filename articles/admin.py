@@ -15,6 +15,17 @@ from articles.models import (
     SlugRedirect,
     Tag,
 )
+from newsroom.display import isolated, one_line
+
+
+def thumbnail_html(image: Image, width: int) -> str:
+    """A picture's smallest rendition, at `width` CSS pixels, its height in proportion."""
+    return format_html(
+        '<img src="{}" alt="" width="{}" height="{}" class="thumbnail">',
+        image.rendition_url("jpeg", 320),
+        width,
+        round(width * image.height / image.width) if image.width else width,
+    )
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -84,9 +95,18 @@ class RelatedPickInline(LinkedArticleInline):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "state_label", "section", "byline", "published_at", "updated_at"]
+    list_display = [
+        "picture",
+        "headline",
+        "state_label",
+        "section_name",
+        "byline",
+        "published_at",
+        "updated_at",
+    ]
+    list_display_links = ["headline"]
     list_filter = [StateFilter, "section", "authors", "published_at", "comments_open"]
-    list_select_related = ["section"]
+    list_select_related = ["section", "featured_image"]
     search_fields = ["title", "standfirst", "authors__display_name", "tags__name"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["authors", "tags", "section", "featured_image"]
@@ -158,13 +178,27 @@ class ArticleAdmin(admin.ModelAdmin):
             else reverse("articles:preview", args=[obj.pk])
         )
 
+    @admin.display(description="picture")
+    def picture(self, obj):
+        return thumbnail_html(obj.featured_image, 60) if obj.featured_image else ""
+
+    @admin.display(description="title", ordering="title")
+    def headline(self, obj):
+        return one_line(obj.title)
+
     @admin.display(description="state", ordering="status")
     def state_label(self, obj):
         return obj.state
 
+    @admin.display(description="section", ordering="section__name")
+    def section_name(self, obj):
+        return isolated(obj.section.name)
+
     @admin.display(description="by")
     def byline(self, obj):
-        return ", ".join(author.display_name for author in obj.authors.all())
+        return format_html_join(
+            ", ", "<bdi>{}</bdi>", ((a.display_name,) for a in obj.authors.all())
+        )
 
     @admin.display(description='"You may also like" and "See also" now')
     def related_preview(self, obj):
@@ -225,28 +259,47 @@ class TagAdmin(admin.ModelAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
-    list_display = ["display_name", "role", "user"]
+    list_display = ["name", "role_label", "user"]
     list_select_related = ["user"]
     prepopulated_fields = {"slug": ["display_name"]}
     search_fields = ["display_name", "role"]
     autocomplete_fields = ["photo"]
     raw_id_fields = ["user"]
 
+    @admin.display(description="display name", ordering="display_name")
+    def name(self, obj):
+        return isolated(obj.display_name)
+
+    @admin.display(description="role", ordering="role")
+    def role_label(self, obj):
+        return isolated(obj.role)
+
 
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
     form = ImageAdminForm
-    list_display = ["thumbnail", "alt_text", "credit", "width", "height", "uploaded_at"]
+    list_display = ["thumbnail", "description", "credit_label", "width", "height", "uploaded_at"]
+    list_display_links = ["thumbnail", "description"]
     search_fields = ["alt_text", "caption", "credit"]
     readonly_fields = ["width", "height", "rendition_list"]
 
+    def get_fields(self, request, obj=None):
+        # Size and renditions come from the stored file: a new picture has none yet, and
+        # the add form (also the "+" popup of an article) would show "Width 0, Height 0".
+        fields = super().get_fields(request, obj)
+        return fields if obj else [f for f in fields if f not in self.readonly_fields]
+
     @admin.display(description="picture")
     def thumbnail(self, obj):
-        return format_html(
-            '<img src="{}" alt="" width="80" height="{}">',
-            obj.rendition_url("jpeg", 320),
-            round(80 * obj.height / obj.width) if obj.width else 80,
-        )
+        return thumbnail_html(obj, 80)
+
+    @admin.display(description="alt text", ordering="alt_text")
+    def description(self, obj):
+        return one_line(obj.alt_text)
+
+    @admin.display(description="credit", ordering="credit")
+    def credit_label(self, obj):
+        return isolated(obj.credit)
 
     @admin.display(description="renditions")
     def rendition_list(self, obj):

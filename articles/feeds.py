@@ -5,6 +5,8 @@ Every item carries its authors (one element each), its categories (section, then
 publication and update dates (Atom needs both), the standfirst as summary, and the featured
 image twice: as an enclosure (with its length, as RSS requires) and as Media RSS
 <media:content> with its size, alt text and credit, which feed readers show as the picture.
+Every string is cleaned on the way out (articles.text), so a control character stored
+before text was cleaned on input cannot make the XML invalid.
 """
 
 import copy
@@ -17,9 +19,13 @@ from django.core.files.storage import default_storage
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import feedgenerator
+from django.utils.decorators import method_decorator
 from django.utils.html import escape
+from django.views.decorators.http import require_safe
 
+from articles import text
 from articles.models import Article, Author, Section, Tag
+from newsroom.sites import public_scheme
 
 FEED_SIZE = 20
 IMAGE_WIDTH = 1280
@@ -79,6 +85,18 @@ class NewsAtomFeed(feedgenerator.Atom1Feed):
         add_media(handler, item)
 
 
+def xml_safe(value):
+    """`value` with every string in it cleaned of what XML 1.0 cannot carry."""
+    if isinstance(value, str):
+        # One line: feeds carry no multi-line plain text (a summary is HTML).
+        return text.clean_text(value)
+    if isinstance(value, dict):
+        return {key: xml_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(xml_safe(item) for item in value)
+    return value
+
+
 def file_size(name: str) -> int:
     """A stored file's size; files are never rewritten under the same name, so it is cached."""
     key = f"feeds:size:{name}"
@@ -99,13 +117,20 @@ class ArticleFeed(Feed):
     language = settings.LANGUAGE_CODE
     item_guid_is_permalink = False
 
+    @method_decorator(require_safe)
     def __call__(self, request, *args, **kwargs):
         # One instance serves every request (and thread): this request's copy holds the
         # domain and scheme that the authors' and the image's links need, as the item links.
         feed = copy.copy(self)
         feed.domain = get_current_site(request).domain
-        feed.secure = request.is_secure()
+        feed.secure, feed.path = public_scheme() == "https", request.path
         return super(ArticleFeed, feed).__call__(request, *args, **kwargs)
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed = xml_safe(feed.feed)
+        feed.items = [xml_safe(item) for item in feed.items]
+        return feed
 
     def absolute(self, url: str) -> str:
         return add_domain(self.domain, url, self.secure)
@@ -113,8 +138,15 @@ class ArticleFeed(Feed):
     def title(self, obj):
         return settings.SITE_NAME if obj is None else f"{settings.SITE_NAME}: {obj}"
 
+    # Absolute links, so the public scheme wins over the request's (NEWSROOM_SITE_URL).
     def link(self, obj):
-        return reverse("articles:home") if obj is None else obj.get_absolute_url()
+        return self.absolute(reverse("articles:home") if obj is None else obj.get_absolute_url())
+
+    def feed_url(self, obj):
+        return self.absolute(self.path)
+
+    def item_link(self, item):
+        return self.absolute(item.get_absolute_url())
 
     def description(self, obj):
         return f"The latest articles from {settings.SITE_NAME}."

@@ -1,10 +1,12 @@
 from django import forms
+from django.conf import settings
 from django.utils.html import strip_tags
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import InlineStyle, Media
 
 from articles import images
 from articles.models import Article, Image
+from articles.text import CleanTextMixin
 
 # What the body editor can produce: a subset of articles.sanitize.ALLOWED_TAGS, which
 # stays the one trust boundary (Article.save cleans the body whatever the editor sent).
@@ -19,6 +21,8 @@ BODY_EDITOR_EXTENSIONS = {
     "OrderedList": True,
     "ListItem": True,
     "Blockquote": True,
+    # django-prose-editor turns the browser's spellcheck off by default; journalists want it.
+    "NoSpellCheck": False,
 }
 
 # Tiptap, the editor's core, adds its base stylesheet as a <style data-tiptap-style> element
@@ -61,7 +65,7 @@ class BodyEditorWidget(AdminProseEditorWidget):
         return super().media + Media(css={"all": [TIPTAP_BASE_STYLE]})
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Article
         fields = [
@@ -92,10 +96,26 @@ class ArticleAdminForm(forms.ModelForm):
         return body
 
 
-class ImageAdminForm(forms.ModelForm):
+class UploadImageField(forms.ImageField):
+    """An ImageField that refuses files over NEWSROOM_MAX_UPLOAD_MB before reading them."""
+
+    def to_python(self, data):
+        limit = settings.NEWSROOM_MAX_UPLOAD_MB
+        if data is not None and getattr(data, "size", 0) > limit * 1024 * 1024:
+            raise forms.ValidationError(
+                "This file is %(size)s MB; the limit is %(limit)s MB. "
+                "Save a smaller version of the picture and upload it again.",
+                code="file_too_large",
+                params={"size": f"{data.size / 1024 / 1024:.1f}", "limit": limit},
+            )
+        return super().to_python(data)
+
+
+class ImageAdminForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Image
         fields = ["file", "alt_text", "caption", "credit"]
+        field_classes = {"file": UploadImageField}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

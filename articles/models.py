@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 
-from articles import sanitize
+from articles import sanitize, text
 
 
 def slug_url(viewname: str, slug: str) -> str:
@@ -54,6 +54,9 @@ class Section(models.Model):
     def get_absolute_url(self):
         return slug_url("articles:section", self.slug)
 
+    def clean(self):
+        text.clean_model_text(self)
+
 
 class Tag(models.Model):
     name = models.CharField(max_length=80, unique=True)
@@ -72,6 +75,9 @@ class Tag(models.Model):
 
     def get_absolute_url(self):
         return slug_url("articles:tag", self.slug)
+
+    def clean(self):
+        text.clean_model_text(self)
 
 
 class Image(models.Model):
@@ -95,6 +101,9 @@ class Image(models.Model):
 
     def __str__(self):
         return self.alt_text
+
+    def clean(self):
+        text.clean_model_text(self)
 
     def srcset(self, image_format: str) -> str:
         return ", ".join(
@@ -147,6 +156,9 @@ class Author(models.Model):
 
     def get_absolute_url(self):
         return slug_url("articles:author", self.slug)
+
+    def clean(self):
+        text.clean_model_text(self)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -241,6 +253,7 @@ class Article(models.Model):
         return slug_url("articles:detail", self.slug)
 
     def clean(self):
+        text.clean_model_text(self)
         self.set_derived_fields()
 
     def set_derived_fields(self):

@@ -10,12 +10,13 @@ one of them. A listing page's lastmod is that of its newest article.
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone, translation
 
+from articles import text
 from articles.models import Article, Author, Section, Tag
+from newsroom.sites import PublicSitemap as Sitemap  # URLs in NEWSROOM_SITE_URL's scheme
 
 # Google News reads articles published in the last two days, at most 1,000 of them.
 NEWS_DAYS = 2
@@ -109,7 +110,7 @@ class NewsSitemap(Sitemap):
 
     def items(self):
         since = timezone.now() - timedelta(days=NEWS_DAYS)
-        return (
+        articles = list(
             Article.objects.published()
             .filter(published_at__gte=since)
             .only("slug", "title", "published_at", "updated_at")
@@ -121,6 +122,12 @@ class NewsSitemap(Sitemap):
             )
             .order_by("-published_at", "-pk")[:NEWS_LIMIT]
         )
+        # The template prints these as they are: rows stored before text was cleaned on
+        # input must not make the XML invalid.
+        for article in articles:
+            article.title = text.clean_text(article.title)
+            article.publication_name = text.clean_text(article.publication_name)
+        return articles
 
     def lastmod(self, article):
         return article.lastmod

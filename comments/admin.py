@@ -1,14 +1,21 @@
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.core.exceptions import ValidationError
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
+from django.views.decorators.http import require_POST
 
 from comments import services
 from comments.models import Comment, CommentReport, ModerationEvent
+from newsroom.display import one_line
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -83,19 +90,28 @@ MODERATION_FIELDS = [
 ]
 REQUEST_FIELDS = ["ip_address", "user_agent", "referrer", "created_at"]
 
+# One-click decisions on a queue row and on the comment's page: (label, what it did).
+DECISIONS = {
+    "approve": ("Approve", "approved: it is published"),
+    "spam": ("Spam", "marked as spam (Akismet is told)"),
+    "not_spam": ("Not spam", "published as not spam (Akismet is told)"),
+    "delete": ("Delete", "deleted"),
+}
+
+
+def decisions_for(comment: Comment) -> list[str]:
+    """The decisions that change something for this comment, in button order."""
+    if comment.status == Comment.Status.SPAM:
+        return ["not_spam", "delete"]
+    if comment.status == Comment.Status.APPROVED:
+        return ["spam", "delete"]
+    return ["approve", "spam", "delete"]
+
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = [
-        "excerpt",
-        "author_name",
-        "article_link",
-        "status",
-        "verdict",
-        "held_reason",
-        "open_reports",
-        "created_at",
-    ]
+    # Few columns, so the queue fits a laptop screen beside the admin's two sidebars.
+    list_display = ["excerpt", "state", "open_reports", "created_at", "moderation"]
     list_filter = [QueueFilter, "status", "verdict", "held_reason", "created_at"]
     search_fields = ["content", "author_name", "author_email", "article__title", "ip_address"]
     date_hierarchy = "created_at"
@@ -130,13 +146,111 @@ class CommentAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def get_list_display(self, request):
+        if self.has_change_permission(request):
+            return self.list_display
+        return [name for name in self.list_display if name != "moderation"]
+
     @admin.display(description="comment")
     def excerpt(self, obj):
-        return Truncator(obj.content).chars(90)
+        return format_html(
+            '{}<span class="one-line quiet">by <bdi>{}</bdi> on <bdi>{}</bdi></span>',
+            one_line(Truncator(obj.content).chars(500), Truncator(obj.content).chars(120)),
+            obj.author_name,
+            obj.article.title,
+        )
 
-    @admin.display(description="article", ordering="article__title")
-    def article_link(self, obj):
-        return format_html('<a href="{}">{}</a>', obj.article.get_absolute_url(), obj.article)
+    @admin.display(description="state", ordering="status")
+    def state(self, obj):
+        details = [f"Akismet: {obj.get_verdict_display()}"]
+        if obj.held_reason:
+            details.append(obj.get_held_reason_display())
+        return format_html(
+            '{}<br><span class="quiet">{}</span>', obj.get_status_display(), "; ".join(details)
+        )
+
+    # One-click moderation -------------------------------------------------------------
+
+    @admin.display(description="moderate")
+    def moderation(self, obj):
+        # Buttons of the change list's own form (it carries the CSRF token), each posting it
+        # to its decision's address: a form cannot sit inside that form.
+        return render_to_string(
+            "admin/comments/comment/_moderation_buttons.html",
+            {"buttons": self.buttons(obj), "comment": obj},
+        )
+
+    def buttons(self, comment: Comment, next_url: str = "") -> list[dict]:
+        return [
+            {
+                "decision": decision,
+                "label": DECISIONS[decision][0],
+                "url": reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_moderate",
+                    args=[comment.pk, decision],
+                ),
+                "next": next_url,
+            }
+            for decision in decisions_for(comment)
+        ]
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/moderate/<slug:decision>/",
+                self.admin_site.admin_view(require_POST(self.moderate_view)),
+                name=f"{self.opts.app_label}_{self.opts.model_name}_moderate",
+            ),
+            *super().get_urls(),
+        ]
+
+    def moderate_view(self, request, object_id, decision):
+        """One decision on one comment, then back where the moderator was."""
+        if decision not in DECISIONS:
+            raise Http404("Unknown decision.")
+        comment = self.get_object(request, unquote(object_id))
+        if comment is None:
+            raise Http404("This comment no longer exists.")
+        allowed = (
+            self.has_delete_permission(request, comment)
+            if decision == "delete"
+            else self.has_change_permission(request, comment)
+        )
+        if not allowed:
+            raise PermissionDenied
+        who = comment.author_name
+        if decision == "delete":
+            self.log_deletions(request, Comment.objects.filter(pk=comment.pk))
+            self.delete_model(request, comment)
+        else:
+            services.moderate_comment(comment=comment, action=decision, moderator=request.user)
+        self.message_user(
+            request, f"The comment by {who} was {DECISIONS[decision][1]}.", messages.SUCCESS
+        )
+        return HttpResponseRedirect(self.back_url(request))
+
+    def back_url(self, request) -> str:
+        """The page the decision was made on (the queue, with its filters), if it is ours."""
+        for candidate in (request.POST.get("next", ""), request.headers.get("Referer", "")):
+            if candidate and url_has_allowed_host_and_scheme(
+                candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            ):
+                return candidate
+        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        comment = self.get_object(request, unquote(object_id))
+        if comment is not None and self.has_change_permission(request, comment):
+            changelist = add_preserved_filters(
+                {"preserved_filters": self.get_preserved_filters(request), "opts": self.opts},
+                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"),
+            )
+            buttons = self.buttons(comment, next_url=request.get_full_path())
+            for button in buttons:
+                if button["decision"] == "delete":
+                    button["next"] = changelist  # the page itself is gone
+            extra_context = (extra_context or {}) | {"moderation_buttons": buttons}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description="reports", ordering="report_count")
     def open_reports(self, obj):

@@ -2,15 +2,9 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from articles.text import CleanTextMixin, clean_text
 from comments.models import CommentReport
 from comments.spam import HONEYPOT_FIELD
-
-NO_CONTROL = str.maketrans("", "", "".join(chr(c) for c in range(32) if chr(c) not in "\n\t"))
-
-
-def clean_text(value: str) -> str:
-    """Drop null bytes and other control characters; keep newlines, RTL and emoji."""
-    return value.translate(NO_CONTROL).replace("\r", "").strip()
 
 
 class CommentForm(forms.Form):
@@ -56,7 +50,7 @@ class CommentForm(forms.Form):
         return name
 
     def clean_content(self):
-        content = clean_text(self.cleaned_data["content"])
+        content = clean_text(self.cleaned_data["content"], multiline=True)
         if not content:
             raise forms.ValidationError(_("Please write a comment."))
         return content
@@ -71,7 +65,7 @@ class CommentForm(forms.Form):
         return cleaned
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = CommentReport
         fields = ["reason", "details"]

@@ -227,7 +227,17 @@ class ModerationEvent(models.Model):
     class Action(models.TextChoices):
         # The values are what the history has always stored.
         CHECKED = "checked", _("checked")
-        CHECK_FAILED = "check failed", _("check failed")
+        CHECK_FAILED = "check failed", _("check failed")  # rows written before the reasons
+        NO_KEY = (
+            "not checked: no Akismet key configured",
+            _("not checked: no Akismet key configured"),
+        )
+        UNREACHABLE = "not checked: Akismet unreachable", _("not checked: Akismet unreachable")
+        KEY_REFUSED = (
+            "not checked: Akismet refused the key",
+            _("not checked: Akismet refused the key"),
+        )
+        FAILED = "not checked: Akismet error", _("not checked: Akismet error")
         APPROVED = "approve", _("approve")
         SPAM = "spam", _("spam")
         NOT_SPAM = "not spam", _("not spam")

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 from comments import spam
 from comments.models import Comment, CommentReport, ModerationEvent
+from newsroom.sites import absolute_url
 
 SYSTEM = "system"
 AKISMET = "Akismet"
@@ -81,9 +82,11 @@ def content_hash(*, article: Article, email: str, content: str) -> str:
 def check_rate_limit(*, ip_address: str | None, email: str) -> None:
     """One comment per address and per e-mail address per COMMENTS_RATE_LIMIT_SECONDS."""
     seconds = settings.COMMENTS_RATE_LIMIT_SECONDS
-    keys = [f"comments:rate:email:{hashlib.sha256(email.casefold().encode()).hexdigest()}"]
-    if ip_address:
-        keys.append(f"comments:rate:ip:{ip_address}")
+    keys = [
+        f"comments:rate:email:{hashlib.sha256(email.casefold().encode()).hexdigest()}",
+        # Posts without a readable address share one limit rather than escaping it.
+        f"comments:rate:ip:{ip_address or 'unknown'}",
+    ]
     for key in keys:
         # cache.add is atomic: only the first post in the window gets through.
         if not cache.add(key, 1, timeout=seconds):
@@ -206,9 +209,11 @@ def apply_verdict(comment: Comment, verdict: spam.Verdict) -> Comment:
     )
     record(
         comment,
-        action="checked" if verdict.checked else "check failed",
+        # Say what happened: Akismet judged it, could not be reached or failed, or was never
+        # asked because no key is configured (then the site, not Akismet, held it).
+        action="checked" if verdict.checked else verdict.problem or spam.FAILED,
         from_status=previous,
-        actor_label=AKISMET,
+        actor_label=SYSTEM if verdict.problem == spam.NO_KEY else AKISMET,
         note=verdict.error,
     )
     return comment
@@ -369,9 +374,9 @@ def notify_moderators() -> int:
             message=(
                 "These comments are waiting for a moderator:\n\n"
                 + "\n".join(lines)
-                + f"\n\nReview them at {settings.AKISMET_BLOG_URL.rstrip('/')}"
-                + reverse("admin:comments_comment_changelist")
-                + "?queue=review\n"
+                + "\n\nReview them at "
+                + absolute_url(reverse("admin:comments_comment_changelist") + "?queue=review")
+                + "\n"
             ),
             from_email=None,
             recipient_list=recipients,
@@ -485,10 +490,13 @@ def erase_commenter_data(*, email: str) -> int:
 
 
 def erase_comment_ips() -> int:
-    """Erase the IP address and user agent of comments older than COMMENTS_IP_RETENTION_DAYS."""
+    """
+    Erase the request details (IP address, user agent, referrer) of comments older than
+    COMMENTS_IP_RETENTION_DAYS; returns how many comments had some.
+    """
     cutoff = timezone.now() - timedelta(days=settings.COMMENTS_IP_RETENTION_DAYS)
     return (
         Comment.objects.filter(created_at__lt=cutoff)
-        .filter(Q(ip_address__isnull=False) | ~Q(user_agent=""))
-        .update(ip_address=None, user_agent="")
+        .filter(Q(ip_address__isnull=False) | ~Q(user_agent="") | ~Q(referrer=""))
+        .update(ip_address=None, user_agent="", referrer="")
     )

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import akismet
 import httpx
 from django.conf import settings
+from django.utils.translation import to_locale
 
 from comments.models import Comment
 
@@ -21,10 +22,18 @@ logger = logging.getLogger(__name__)
 HONEYPOT_FIELD = "contact_me_by_fax"
 
 
+# Why a comment has no verdict, as the moderation history says it.
+NO_KEY = "not checked: no Akismet key configured"
+UNREACHABLE = "not checked: Akismet unreachable"
+KEY_REFUSED = "not checked: Akismet refused the key"
+FAILED = "not checked: Akismet error"
+
+
 @dataclass(frozen=True)
 class Verdict:
     value: str  # one of Comment.Verdict
     error: str = ""
+    problem: str = ""  # one of the labels above when unchecked
 
     @property
     def checked(self) -> bool:
@@ -84,7 +93,7 @@ def comment_arguments(comment: Comment) -> dict:
         "comment_author_url": comment.author_url,
         "comment_content": comment.content,
         "comment_date_gmt": comment.created_at.isoformat(),
-        "blog_lang": settings.LANGUAGE_CODE,
+        "blog_lang": to_locale(settings.LANGUAGE_CODE),  # ISO 639-1 with region: en_GB
         "blog_charset": "UTF-8",
         "honeypot_field_name": HONEYPOT_FIELD,
     }
@@ -100,17 +109,21 @@ def comment_arguments(comment: Comment) -> dict:
 def check(comment: Comment) -> Verdict:
     """Ask Akismet about a comment; any failure gives an UNCHECKED verdict, never raises."""
     if not is_configured():
-        return Verdict(Comment.Verdict.UNCHECKED, "Akismet is not configured (no API key).")
+        return Verdict(Comment.Verdict.UNCHECKED, "Akismet is not configured (no API key).", NO_KEY)
     try:
         answer = client().comment_check(
             comment.ip_address or "127.0.0.1", **comment_arguments(comment)
         )
     except akismet.APIKeyError:
         logger.error("Akismet refused the API key; comments are held unchecked.")
-        return Verdict(Comment.Verdict.UNCHECKED, "Akismet refused the API key.")
+        return Verdict(Comment.Verdict.UNCHECKED, "Akismet refused the API key.", KEY_REFUSED)
     except akismet.AkismetError as error:
         logger.warning("Akismet check failed: %s", type(error).__name__)
-        return Verdict(Comment.Verdict.UNCHECKED, f"Akismet unavailable ({type(error).__name__}).")
+        # RequestError: a timeout, no connection or an HTTP error status.
+        problem = UNREACHABLE if isinstance(error, akismet.RequestError) else FAILED
+        return Verdict(
+            Comment.Verdict.UNCHECKED, f"Akismet unavailable ({type(error).__name__}).", problem
+        )
     return Verdict(
         {
             akismet.CheckResponse.HAM: Comment.Verdict.HAM,

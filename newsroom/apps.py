@@ -8,5 +8,5 @@ class NewsroomConfig(AppConfig):
     def ready(self):
         from newsroom import checks, signals
 
-        checks.register_deploy_checks()
+        checks.register_checks()
         signals.connect()

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
+from newsroom import sites
+
 
 def check_allowed_hosts(app_configs, **kwargs):
     """Django refuses every request when ALLOWED_HOSTS is empty and debug is off."""
@@ -28,6 +30,35 @@ def check_consent_cookie_secure(app_configs, **kwargs):
     ]
 
 
-def register_deploy_checks() -> None:
-    for check in (check_allowed_hosts, check_consent_cookie_secure):
+def check_site_url(app_configs, **kwargs):
+    """NEWSROOM_SITE_URL must be a site's root address (feeds, sitemaps and e-mails use it)."""
+    problem = sites.address_problem(settings.NEWSROOM_SITE_URL)
+    if not problem:
+        return []
+    return [
+        Error(
+            f"NEWSROOM_SITE_URL ({settings.NEWSROOM_SITE_URL!r}) is not usable: {problem}.",
+            hint="Set NEWSROOM_SITE_URL to the public address, e.g. https://news.example.com.",
+            id="newsroom.E002",
+        )
+    ]
+
+
+def check_public_site_url(app_configs, **kwargs):
+    """A production site announcing a development address sends readers to nowhere."""
+    if settings.DEBUG or not sites.is_development_address(settings.NEWSROOM_SITE_URL):
+        return []
+    return [
+        Error(
+            f"NEWSROOM_SITE_URL is unset or a development address ({sites.public_url()}): "
+            "feeds, sitemaps and e-mails would point readers at it.",
+            hint="Set NEWSROOM_SITE_URL to the public address, e.g. https://news.example.com.",
+            id="newsroom.E003",
+        )
+    ]
+
+
+def register_checks() -> None:
+    register(check_site_url)
+    for check in (check_allowed_hosts, check_consent_cookie_secure, check_public_site_url):
         register(check, Tags.security, deploy=True)

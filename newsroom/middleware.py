@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.flatpages import middleware as flatpages
+from django.http import HttpResponseNotAllowed
 from django.utils.cache import patch_vary_headers
 
 from newsroom import consent
@@ -39,3 +41,13 @@ class ConsentMiddleware:
         if response.get("Content-Type", "").startswith(self.VARY_CONTENT_TYPES):
             patch_vary_headers(response, ("Cookie", "Sec-GPC"))
         return response
+
+
+class FlatpageFallbackMiddleware(flatpages.FlatpageFallbackMiddleware):
+    """Django's fallback to flat pages, which would serve one to any method: GET and HEAD only."""
+
+    def process_response(self, request, response):
+        page = super().process_response(request, response)
+        if page is not response and request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return page

@@ -45,11 +45,15 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 
-LANGUAGE_CODE = "en"
+# British English: dates read "1 Dec 2026" on the site and in the admin.
+LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/London")
 USE_I18N = True
 USE_TZ = True
 
+# The site's public address, the one source for feeds, sitemaps, feed ids, e-mails and the
+# Sites record (kept in sync on every migrate). Development serves it with `make run`.
+NEWSROOM_SITE_URL = os.environ.get("NEWSROOM_SITE_URL", "").strip() or "http://127.0.0.1:8000"
 SITE_ID = 1
 SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 ROOT_URLCONF = "newsroom.urls"
@@ -94,7 +98,8 @@ MIDDLEWARE = [
     # The comments this browser posted (a signed cookie), for their author's own view.
     "comments.own.OwnCommentsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
+    # Django's flat-page fallback, refusing methods other than GET and HEAD.
+    "newsroom.middleware.FlatpageFallbackMiddleware",
     # Axes must come last so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
@@ -219,7 +224,8 @@ STORAGES = {
 }
 # Without collectstatic (tests, quick runs) WhiteNoise serves from the finders.
 WHITENOISE_USE_FINDERS = env_bool("DJANGO_STATIC_FINDERS", DEBUG)
-# Uploaded files larger than this are refused before Pillow sees them.
+# Request bodies (other than files) above this size are refused; uploaded files above
+# it are spooled to a temporary file rather than held in memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
@@ -267,6 +273,9 @@ NEWSROOM_IMAGE_WIDTHS = [320, 640, 960, 1280, 1920]
 NEWSROOM_MEMOISE_MEDIA_URLS = env_bool("NEWSROOM_MEMOISE_MEDIA_URLS", True)
 # Images above this many pixels are refused (decompression-bomb guard).
 NEWSROOM_IMAGE_MAX_PIXELS = 40_000_000
+# Image uploads larger than this many megabytes are refused with a form error before
+# they are decoded (the web server's request size limit should sit a little above it).
+NEWSROOM_MAX_UPLOAD_MB = int(os.environ.get("NEWSROOM_MAX_UPLOAD_MB", "20"))
 
 # COMMENTS
 # ------------------------------------------------------------------------------
@@ -287,7 +296,7 @@ COMMENTS_RATE_LIMIT_SECONDS = 15
 COMMENTS_DUPLICATE_MINUTES = 10
 # Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR).
 COMMENTS_TRUSTED_PROXIES = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0"))
-# Commenters' IP addresses and user agents are erased this many days after the comment
+# Commenters' IP addresses, user agents and referrers are erased this many days after the comment
 # (the erase_comment_ips command, run by the housekeeping timer; stated on the privacy page).
 COMMENTS_IP_RETENTION_DAYS = int(os.environ.get("COMMENTS_IP_RETENTION_DAYS", "30"))
 

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.flatpages import views as flatpage_views
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from articles.sitemaps import SITEMAPS, NewsSitemap
@@ -12,9 +13,16 @@ admin.site.site_header = "Newsroom administration"
 admin.site.site_title = "Newsroom admin"
 admin.site.index_title = "Newsroom"
 
+# Function views answer any method unless told otherwise; these only read (class-based
+# views and the feeds refuse other methods themselves).
+flatpage = require_safe(flatpage_views.flatpage)
+sitemap_index = require_safe(sitemap_views.index)
+sitemap = require_safe(sitemap_views.sitemap)
+serve_media = require_safe(media)
+
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("privacy/", flatpage_views.flatpage, {"url": "/privacy/"}, name="privacy"),
+    path("privacy/", flatpage, {"url": "/privacy/"}, name="privacy"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
@@ -22,20 +30,20 @@ urlpatterns = [
     ),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        sitemap_index,
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
     # Before sitemap-<section>.xml, which would take "news" for a section.
     path(
         "sitemap-news.xml",
-        sitemap_views.sitemap,
+        sitemap,
         {"sitemaps": {"news": NewsSitemap}, "template_name": "articles/sitemap_news.xml"},
         name="sitemap-news",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        sitemap,
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
@@ -48,4 +56,4 @@ if settings.SERVE_MEDIA:
     # Uploaded media from local disk, for development and single-host sites; production
     # usually serves MEDIA_URL from the web server or an object store instead.
     prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.append(re_path(rf"^{prefix}(?P<path>.*)$", media, name="media"))
+    urlpatterns.append(re_path(rf"^{prefix}(?P<path>.*)$", serve_media, name="media"))

@@ -87,6 +87,7 @@ def akismet(akismet_server, settings):
 # gets them back from here.
 DATA_MIGRATIONS = [
     ("articles", "0002_editorial_groups", "create_groups"),
+    ("articles", "0006_journalists_link_permissions", "grant"),
     ("comments", "0002_moderator_permissions", "grant"),
     ("newsroom", "0001_privacy_page", "create_privacy_page"),
     ("newsroom", "0003_cookie_groups", "create_cookie_groups"),

@@ -6,9 +6,11 @@ import feedparser
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from lxml import etree
 
 from articles import feeds
 from articles.models import Article
+from newsroom.sites import public_domain, public_url
 from tests.factories import make_article, make_author, make_image, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -63,16 +65,16 @@ def test_feed_parses_cleanly_with_full_metadata(client, story, kind, fmt):
         "application/rss+xml" if fmt == "rss" else "application/atom+xml"
     )
     assert parsed.feed.title.startswith("Newsroom")
-    assert parsed.feed.language == "en"
+    assert parsed.feed.language == "en-gb"
     (entry,) = parsed.entries
     assert entry.title == "Ministers & mayors meet <today>"
-    assert entry.link == f"http://localhost{story.get_absolute_url()}"
+    assert entry.link == f"{public_url()}{story.get_absolute_url()}"
     assert entry.summary == "Talks on housing, energy &amp; transport."
     assert [author.name for author in entry.authors] == ["Anna Lindqvist", "Ben Costa"]
     assert [tag.term for tag in entry.tags] == ["Politics", "Energy", "Housing"]
     assert entry.published_parsed[:5] == story.published_at.utctimetuple()[:5]
     assert entry.updated_parsed[:5] == story.updated_at.utctimetuple()[:5]
-    assert entry.id == f"tag:localhost,{story.created_at:%Y-%m-%d}:article-{story.pk}"
+    assert entry.id == f"tag:{public_domain()},{story.created_at:%Y-%m-%d}:article-{story.pk}"
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -183,3 +185,47 @@ def test_pages_link_to_their_feeds(client, story, kind, feeds_linked):
         kind = "atom" if href.endswith("atom/") else "rss"
         assert f'<link rel="alternate" type="application/{kind}+xml"' in html
         assert f'href="{href}"' in html
+
+
+@pytest.fixture
+def dirty_story(db):
+    """An article saved before text was cleaned on input: controls and non-characters."""
+    tag = make_tag(name="Energy\x0bprices", slug="energy")
+    author = make_author(display_name="Anna\x1bLindqvist\uffff", slug="anna")
+    return make_article(
+        title="Flood\x0bwarning\ufffe for the coast",
+        standfirst="Rivers\x0crise.\x85",
+        section=make_section(name="Wea\x0bther", slug="weather"),
+        authors=[author],
+        tags=[tag],
+        featured_image=make_image(alt_text="A swollen\x0briver", credit="Photo:\x1b Staff"),
+    )
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_feed_listing_text_stored_with_control_characters_is_valid_xml(
+    client, dirty_story, kind, fmt
+):
+    owner = {
+        "site": None,
+        "section": dirty_story.section,
+        "tag": dirty_story.tags.get(),
+        "author": dirty_story.authors.get(),
+    }[kind]
+    suffix = FORMATS[fmt][0]
+    url = (
+        reverse(f"articles:feed{suffix}")
+        if owner is None
+        else reverse(f"articles:{kind}-feed{suffix}", args=[owner.slug])
+    )
+
+    response, parsed = parse(client, url)
+
+    etree.fromstring(response.content)
+    (entry,) = parsed.entries
+    assert entry.title == "Flood warning for the coast"
+    assert entry.summary == "Rivers rise."
+    assert [author.name for author in entry.authors] == ["AnnaLindqvist"]
+    assert [tag.term for tag in entry.tags] == ["Wea ther", "Energy prices"]
+    assert entry.media_credit[0]["content"] == "Photo: Staff"

@@ -1,5 +1,6 @@
 import io
 import warnings
+from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
@@ -131,6 +132,38 @@ def test_admin_upload_of_a_non_image_shows_a_form_error(admin_client):
     )
     assert response.status_code == 200
     assert "errorlist" in response.content.decode()
+    assert not Image.objects.exists()
+
+
+def test_an_upload_over_the_size_limit_is_refused_and_nothing_is_stored(
+    journalist_client, settings
+):
+    assert settings.NEWSROOM_MAX_UPLOAD_MB == 20
+    large = b"\xff\xd8\xff\xe0" + bytes(21 * 1024 * 1024)
+
+    response = journalist_client.post(
+        reverse("admin:articles_image_add"),
+        {"file": ContentFile(large, name="huge.jpg"), "alt_text": "A huge picture"},
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["file"] == [
+        "This file is 21.0 MB; the limit is 20 MB. "
+        "Save a smaller version of the picture and upload it again."
+    ]
+    assert not Image.objects.exists()
+    media = Path(settings.MEDIA_ROOT)
+    assert not media.exists() or not [path for path in media.rglob("*") if path.is_file()]
+
+
+def test_the_upload_limit_follows_the_setting(journalist_client, settings):
+    settings.NEWSROOM_MAX_UPLOAD_MB = 1
+    response = journalist_client.post(
+        reverse("admin:articles_image_add"),
+        {"file": ContentFile(bytes(2 * 1024 * 1024), name="big.png"), "alt_text": "A big one"},
+    )
+
+    assert "the limit is 1 MB" in response.context["adminform"].form.errors["file"][0]
     assert not Image.objects.exists()
 
 

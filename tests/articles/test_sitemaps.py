@@ -10,6 +10,7 @@ from lxml import etree
 
 from articles import sitemaps
 from articles.models import Article
+from newsroom.sites import public_url
 from tests.factories import make_article, make_author, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +87,8 @@ def test_index_is_valid_and_lists_the_four_sitemaps_with_lastmod(client, site):
 def test_each_sitemap_is_valid_and_lists_what_readers_can_see(client, site, section, expected):
     document = valid(client, reverse("sitemap-section", args=[section]), "sitemap.xsd")
 
-    assert sorted(loc.split("localhost", 1)[1] for loc in locations(document)) == sorted(expected)
+    paths = [loc.removeprefix(public_url()) for loc in locations(document)]
+    assert sorted(paths) == sorted(expected)
 
 
 def test_urls_carry_their_last_change(client, site):
@@ -171,3 +173,36 @@ def test_robots_txt_points_to_the_sitemaps(client):
 
 def test_an_unknown_sitemap_is_404(client):
     assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+@pytest.fixture
+def dirty(db):
+    """Rows saved before text was cleaned on input: controls and non-characters."""
+    return make_article(
+        slug="flood-warning",
+        title="Flood\x0bwarning\uffff & more",
+        section=make_section(name="Wea\x0bther", slug="weather"),
+        tags=[make_tag(name="Rain\x1b", slug="rain")],
+        authors=[make_author(display_name="Anna\x0b\ufffe", slug="anna")],
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "schema_name"),
+    [
+        ("/sitemap.xml", "siteindex.xsd"),
+        ("/sitemap-sections.xml", "sitemap.xsd"),
+        ("/sitemap-articles.xml", "sitemap.xsd"),
+        ("/sitemap-tags.xml", "sitemap.xsd"),
+        ("/sitemap-authors.xml", "sitemap.xsd"),
+        ("/sitemap-news.xml", "news"),
+    ],
+)
+def test_sitemaps_stay_valid_with_control_characters_stored(client, dirty, url, schema_name):
+    valid(client, url, schema_name)
+
+
+def test_the_news_sitemap_prints_a_stored_title_without_its_control_characters(client, dirty):
+    document = valid(client, reverse("sitemap-news"), "news")
+
+    assert document.xpath("//news:title/text()", namespaces=NS) == ["Flood warning & more"]

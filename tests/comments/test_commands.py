@@ -4,7 +4,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
+from lxml import html as lxml_html
 
 from comments.models import Comment
 from tests.factories import make_comment, make_user
@@ -56,3 +58,26 @@ def test_moderators_get_one_digest_not_a_mail_per_comment():
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["mod@example.com"]
     assert "3 comment(s) waiting for review" in mail.outbox[0].subject
+
+
+def test_referrers_are_erased_with_ips_after_the_retention_period(settings):
+    settings.COMMENTS_IP_RETENTION_DAYS = 30
+    old = make_comment(
+        created_at=timezone.now() - timedelta(days=31), referrer="https://social.example/post/1"
+    )
+    recent = make_comment(referrer="https://social.example/post/2")
+
+    call_command("erase_comment_ips")
+
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert (old.ip_address, old.user_agent, old.referrer) == (None, "", "")
+    assert recent.referrer == "https://social.example/post/2"
+
+
+def test_the_privacy_page_names_the_referrer_among_stored_data(client):
+    page = client.get(reverse("privacy"))
+    (section,) = lxml_html.fromstring(page.content.decode()).xpath("//*[@id='comment-data']")
+    text = " ".join(section.text_content().split())
+    assert "the address of the page you came from (the referrer)" in text
+    assert "IP addresses, user agents and referrers are deleted 30 days after" in text

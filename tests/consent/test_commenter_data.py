@@ -198,7 +198,9 @@ def test_ips_and_user_agents_are_erased_after_the_configured_days(settings, caps
     assert (recent.ip_address, recent.user_agent) == ("203.0.113.7", "Mozilla/5.0")
     assert old.content == "Kept."  # nothing else changes
     out = capsys.readouterr().out
-    assert "Erased the IP address and user agent of 1 comment(s) older than 30 days." in out
+    assert (
+        "Erased the IP address, user agent and referrer of 1 comment(s) older than 30 days." in out
+    )
 
 
 def test_erasing_ips_twice_does_nothing_more(settings):

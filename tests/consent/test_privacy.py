@@ -84,7 +84,8 @@ def test_the_comment_data_section_states_the_retention_setting(client, settings)
     section = html[html.index('id="comment-data"') :]
     assert "sent to Akismet" in section
     assert (
-        "IP addresses and user agents are deleted 14 days after the comment is posted." in section
+        "IP addresses, user agents and referrers are deleted 14 days after the comment is posted."
+        in section
     )
     assert "comment_author" in section
 

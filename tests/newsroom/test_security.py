@@ -16,10 +16,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def deploy_check(**env):
     """Run `check --deploy --fail-level WARNING` in a fresh process with production settings."""
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_URL", "NEWSROOM_"))
+    }
     base |= {
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "news.example.com",
+        "NEWSROOM_SITE_URL": "https://news.example.com",
     }
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -6,13 +6,13 @@ from comments import services
 
 class Command(BaseCommand):
     help = (
-        "Erase the IP address and user agent of comments older than "
+        "Erase the IP address, user agent and referrer of comments older than "
         "COMMENTS_IP_RETENTION_DAYS. Run it from the housekeeping timer."
     )
 
     def handle(self, *args, **options):
         erased = services.erase_comment_ips()
         self.stdout.write(
-            f"Erased the IP address and user agent of {erased} comment(s) older than "
+            f"Erased the IP address, user agent and referrer of {erased} comment(s) older than "
             f"{settings.COMMENTS_IP_RETENTION_DAYS} days."
         )
