@@ -12,7 +12,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article, Image
 
-CARD_SIZES = "(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, 100vw"
+# How wide site.css draws a card's picture: a 6rem thumbnail on phones, then grid columns.
+CARD_SIZES = "(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, 6rem"
 
 
 def picture_html(image: Image | None, *, sizes: str = "100vw", loading: str = "lazy") -> str:

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_safe
 
 from articles import text
 from articles.models import Article, Author, Section, Tag
+from edge import keys
 from newsroom.sites import public_scheme
 
 FEED_SIZE = 20
@@ -124,6 +125,7 @@ class ArticleFeed(Feed):
         feed = copy.copy(self)
         feed.domain = get_current_site(request).domain
         feed.secure, feed.path = public_scheme() == "https", request.path
+        keys.add(request, keys.FEEDS)
         return super(ArticleFeed, feed).__call__(request, *args, **kwargs)
 
     def get_feed(self, obj, request):

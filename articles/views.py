@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from articles import related, search, sections
 from articles.models import Article, Author, Section, SlugRedirect, Tag
+from edge import keys
 
 
 def page_size():
@@ -34,6 +35,7 @@ class HomeView(ListView):
             context["lead"] = articles[0] if articles else None
             context["articles"] = articles[1:]
             context["section_blocks"] = section_blocks(exclude=articles)
+        keys.add(self.request, keys.HOME)
         return context
 
 
@@ -62,6 +64,9 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         body_parts, related_articles = related.for_page(self.object)
+        keys.add(
+            self.request, self.object, *related_articles, *(b for p in body_parts for b in p.boxes)
+        )
         return super().get_context_data(
             body_parts=body_parts, related_articles=related_articles, **kwargs
         )
@@ -116,6 +121,7 @@ class ArticleListForObjectView(ListView):
         return self.model.objects.all()
 
     def get_context_data(self, **kwargs):
+        keys.add(self.request, self.object)
         return super().get_context_data(object=self.object, **kwargs)
 
 
@@ -146,6 +152,7 @@ class SearchView(TemplateView):
         section_list = sections.all_sections()
         form = search.SearchForm(self.request.GET, sections=section_list)
         context = {"form": form, "sections": section_list, "criteria": form.criteria()}
+        keys.add(self.request, keys.SEARCH)
         if context["criteria"]:
             ranking = search.rank(context["criteria"])
             # get_page: a missing, mistyped or too large page number shows a page anyway.

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 from comments import spam
+from comments import tasks as comment_tasks
 from comments.models import Comment, CommentReport, ModerationEvent
 from newsroom.sites import absolute_url
 
@@ -177,7 +178,10 @@ def submit_comment(
             held_reason=Comment.HeldReason.UNCHECKED,
         )
     # The row is committed: whatever Akismet does now, the comment is kept.
-    apply_verdict(comment, spam.check(comment))
+    verdict = spam.check(comment)
+    with transaction.atomic():
+        apply_verdict(comment, verdict)
+        comment_tasks.after_check(verdict)  # unchecked: the re-check commits with it
     return Submission(comment)
 
 
@@ -249,8 +253,8 @@ def moderate_comment(*, comment: Comment, action: str, moderator) -> Comment:
     """
     Apply a moderator's decision, resolve open reports, and queue feedback for Akismet.
 
-    The feedback is sent after the commit with a short timeout; if Akismet cannot be
-    reached it stays queued and recheck_comments sends it later.
+    The feedback is sent by a task; if Akismet cannot be reached it stays queued and the
+    re-check job sends it later.
     """
     status, feedback = ACTIONS[action]
     previous = comment.status
@@ -268,15 +272,19 @@ def moderate_comment(*, comment: Comment, action: str, moderator) -> Comment:
             actor_label=moderator.get_username(),
         )
     if feedback:
-        transaction.on_commit(lambda: send_feedback(comment))
+        comment_tasks.queue_feedback(comment)
     return comment
 
 
+@transaction.atomic
 def send_feedback(comment: Comment) -> bool:
-    kind = comment.feedback_pending
+    """Report a moderator's verdict to Akismet once, whichever worker or command gets there."""
+    # The row stays locked until the report is marked sent: anyone else skips it.
+    pending = Comment.objects.select_for_update(skip_locked=True).filter(pk=comment.pk)
+    kind = pending.values_list("feedback_pending", flat=True).first()
     if not kind or not spam.submit_feedback(comment, kind):
         return False
-    Comment.objects.filter(pk=comment.pk, feedback_pending=kind).update(feedback_pending="")
+    Comment.objects.filter(pk=comment.pk).update(feedback_pending="")
     comment.feedback_pending = ""
     record(
         comment,

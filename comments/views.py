@@ -5,6 +5,7 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView
@@ -14,6 +15,7 @@ from comments import services
 from comments.forms import CommentForm, ReportForm
 from comments.models import Comment
 from comments.threads import comment_url
+from edge.origin import cross_origin_protected
 from newsroom import consent
 from newsroom.http import client_ip, visitor_key
 
@@ -36,6 +38,7 @@ def refused(request, error: services.CommentRefused, article: Article):
     )
 
 
+@method_decorator(cross_origin_protected, name="dispatch")
 class PostCommentView(FormView):
     """
     A visitor's comment (POST only): a valid one goes to services.submit_comment, then
@@ -188,6 +191,7 @@ def remember(request, response, form: CommentForm) -> None:
         response.delete_cookie(REMEMBER_COOKIE, samesite="Lax")
 
 
+@cross_origin_protected
 def report_comment(request, comment_id: int):
     comment = get_object_or_404(
         Comment.objects.approved().select_related("article"),

@@ -76,14 +76,19 @@ INSTALLED_APPS = [
     "axes",
     "cookie_consent",
     "django_prose_editor",
+    "django_tasks_db",
     "newsroom",
     "articles",
     "comments",
+    "edge",
+    "jobs",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside everything that may set a cookie: who may store the response (edge.middleware).
+    "edge.middleware.CacheHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "newsroom.middleware.PermissionsPolicyMiddleware",
     # Sanitises the consent cookie, applies Global Privacy Control, adds Vary: Cookie.
@@ -299,6 +304,52 @@ COMMENTS_TRUSTED_PROXIES = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0"))
 # Commenters' IP addresses, user agents and referrers are erased this many days after the comment
 # (the erase_comment_ips command, run by the housekeeping timer; stated on the privacy page).
 COMMENTS_IP_RETENTION_DAYS = int(os.environ.get("COMMENTS_IP_RETENTION_DAYS", "30"))
+
+# HTTP CACHE
+# ------------------------------------------------------------------------------
+# Public pages (those whose view adds surrogate keys, seen by an anonymous reader, setting no
+# cookie) may be kept this many seconds by browsers, and by the shared cache in front...
+NEWSROOM_CACHE_MAX_AGE = int(os.environ.get("NEWSROOM_CACHE_MAX_AGE", "60"))
+NEWSROOM_CACHE_S_MAXAGE = int(os.environ.get("NEWSROOM_CACHE_S_MAXAGE", "600"))
+# ...which may then serve them stale while it fetches a fresh copy, and while the site is down.
+NEWSROOM_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("NEWSROOM_CACHE_SWR", "30"))
+NEWSROOM_CACHE_STALE_IF_ERROR = int(os.environ.get("NEWSROOM_CACHE_STALE_IF_ERROR", "86400"))
+# The response header carrying the surrogate keys: xkey for Varnish (Surrogate-Key for
+# Fastly, Cache-Tag for Cloudflare).
+NEWSROOM_SURROGATE_KEY_HEADER = os.environ.get("NEWSROOM_SURROGATE_KEY_HEADER", "xkey")
+# Where purges go (for example http://127.0.0.1:6081); unset, purging is off.
+NEWSROOM_PURGE_URL = os.environ.get("NEWSROOM_PURGE_URL", "")
+NEWSROOM_PURGE_BACKEND = os.environ.get("NEWSROOM_PURGE_BACKEND", "edge.purge.VarnishXkeyPurge")
+NEWSROOM_PURGE_TIMEOUT = float(os.environ.get("NEWSROOM_PURGE_TIMEOUT", "2.0"))
+
+# TASKS (background work)
+# ------------------------------------------------------------------------------
+# Work that must not hold a request, or must happen later, runs as Django tasks on a
+# worker (`python manage.py worker`). "database" (the default) keeps the queue in the
+# site's database (django-tasks-db); "rq" keeps it in Redis at REDIS_URL (django-tasks-rq),
+# for workers on several machines. Periodic jobs are scheduled by the workers (jobs app).
+TASKS_BACKEND = os.environ.get("NEWSROOM_TASKS_BACKEND", "database")
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASKS_BACKEND == "rq":
+    if not os.environ.get("REDIS_URL"):
+        raise ImproperlyConfigured("NEWSROOM_TASKS_BACKEND=rq needs REDIS_URL.")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": os.environ["REDIS_URL"], "DEFAULT_TIMEOUT": 900}}
+else:
+    raise ImproperlyConfigured(
+        f"NEWSROOM_TASKS_BACKEND must be 'database' or 'rq', not {TASKS_BACKEND!r}."
+    )
+# A task still marked running after this long lost its worker (killed, machine gone) and
+# is run again; every task is idempotent and far shorter than this.
+TASKS_STUCK_AFTER = timedelta(minutes=int(os.environ.get("NEWSROOM_TASKS_STUCK_MINUTES", "15")))
+# Load balancers probe /health/ over plain HTTP: answer there rather than redirect.
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
+# `check --deploy` and /health/tasks/ report the workers as down after this long unseen.
+TASKS_WORKER_LATE_AFTER = timedelta(
+    minutes=int(os.environ.get("NEWSROOM_TASKS_WORKER_LATE_MINUTES", "10"))
+)
 
 # AKISMET
 # ------------------------------------------------------------------------------

@@ -4,9 +4,10 @@ from django.contrib.flatpages import views as flatpage_views
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.decorators.http import require_safe
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 
 from articles.sitemaps import SITEMAPS, NewsSitemap
+from edge import keys, origin
 from newsroom.views import media
 
 admin.site.site_header = "Newsroom administration"
@@ -16,17 +17,24 @@ admin.site.index_title = "Newsroom"
 # Function views answer any method unless told otherwise; these only read (class-based
 # views and the feeds refuse other methods themselves).
 flatpage = require_safe(flatpage_views.flatpage)
-sitemap_index = require_safe(sitemap_views.index)
-sitemap = require_safe(sitemap_views.sitemap)
+sitemap_index = keys.tagged(keys.SITEMAPS)(require_safe(sitemap_views.index))
+sitemap = keys.tagged(keys.SITEMAPS)(require_safe(sitemap_views.sitemap))
 serve_media = require_safe(media)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("privacy/", flatpage, {"url": "/privacy/"}, name="privacy"),
+    path("privacy/", keys.tagged(keys.FLATPAGES)(flatpage), {"url": "/privacy/"}, name="privacy"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
         name="robots",
+    ),
+    # Browsers and feed readers ask for /favicon.ico whatever the page links to. The
+    # unhashed static name stays valid across deploys, so the redirect can be permanent.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.ico", permanent=True),
+        name="favicon",
     ),
     path(
         "sitemap.xml",
@@ -47,7 +55,13 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
-    path("cookies/", include("cookie_consent.urls")),
+    path(
+        "cookies/",
+        origin.protected_urls(
+            "cookie_consent.urls", "cookie_consent_accept", "cookie_consent_decline"
+        ),
+    ),
+    path("health/", include("jobs.urls")),
     path("", include("comments.urls")),
     path("", include("articles.urls")),
 ]

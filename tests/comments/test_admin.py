@@ -9,6 +9,7 @@ from lxml import html as lxml_html
 from comments import services
 from comments.models import Comment
 from tests.factories import make_article, make_comment
+from tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -60,34 +61,33 @@ def test_approve_publishes_and_records_who_did_it(moderator_client, moderator):
     )
 
 
-def test_mark_as_spam_tells_akismet(moderator_client, akismet, django_capture_on_commit_callbacks):
+@pytest.mark.django_db(transaction=True)  # the worker commits its work
+def test_mark_as_spam_tells_akismet(moderator_client, akismet):
     comment = make_comment()
-    with django_capture_on_commit_callbacks(execute=True):
-        act(moderator_client, "mark_spam", comment)
+    act(moderator_client, "mark_spam", comment)
+    run_worker()  # the report goes from the task worker
     comment.refresh_from_db()
     assert comment.status == "spam"
     assert comment.feedback_pending == ""
     assert akismet.calls("submit-spam")[0]["comment_content"] == comment.content
 
 
-def test_not_spam_publishes_and_sends_ham(
-    moderator_client, akismet, django_capture_on_commit_callbacks
-):
+@pytest.mark.django_db(transaction=True)  # the worker commits its work
+def test_not_spam_publishes_and_sends_ham(moderator_client, akismet):
     comment = make_comment(status="spam", verdict="spam")
-    with django_capture_on_commit_callbacks(execute=True):
-        act(moderator_client, "mark_not_spam", comment)
+    act(moderator_client, "mark_not_spam", comment)
+    run_worker()
     comment.refresh_from_db()
     assert comment.status == "approved"
     assert len(akismet.calls("submit-ham")) == 1
 
 
-def test_akismet_down_never_blocks_the_moderator(
-    moderator_client, akismet, django_capture_on_commit_callbacks
-):
+@pytest.mark.django_db(transaction=True)  # the worker commits its work
+def test_akismet_down_never_blocks_the_moderator(moderator_client, akismet):
     akismet.mode = "error"
     comment = make_comment()
-    with django_capture_on_commit_callbacks(execute=True):
-        response = act(moderator_client, "mark_spam", comment)
+    response = act(moderator_client, "mark_spam", comment)
+    run_worker()
     assert response.status_code == 200
     comment.refresh_from_db()
     assert (comment.status, comment.feedback_pending) == ("spam", "spam")

@@ -297,9 +297,11 @@ def test_choices_are_only_accepted_by_post(client):
     assert client.get(reverse("cookie_consent_decline")).status_code == 405
 
 
-def test_choices_need_the_csrf_token():
+def test_choices_from_another_site_are_refused():
     response = Client(enforce_csrf_checks=True).post(
-        reverse("cookie_consent_accept"), {"cookie_groups": "analytics"}
+        reverse("cookie_consent_accept"),
+        {"cookie_groups": "analytics"},
+        headers={"Origin": "https://elsewhere.example", "Sec-Fetch-Site": "cross-site"},
     )
     assert response.status_code == 403
     assert not LogItem.objects.exists()

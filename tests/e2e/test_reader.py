@@ -2,10 +2,12 @@
 
 import re
 from datetime import timedelta
+from io import BytesIO
 
 import pytest
 from django.conf import settings
 from django.utils import dateformat, timezone
+from PIL import Image as PILImage
 from playwright.sync_api import expect
 
 from tests.factories import make_article, make_author, make_image, make_section, make_tag
@@ -205,3 +207,202 @@ def test_unknown_article_shows_the_site_404_page(page, live_server, browser_prob
     page.get_by_role("link", name="Go to the front page").click()
 
     expect(page).to_have_url(f"{live_server.url}/")
+
+
+def compact_stories(count):
+    """A lead story and `count` older ones, each with a picture, in a few sections."""
+    sections = [make_section(name=name, slug=name.lower()) for name in ("World", "Politics")]
+    for n in range(count):
+        make_article(
+            title=f"Story number {n} about the talks in the north",
+            section=sections[n % 2],
+            featured_image=make_image(alt_text=f"Picture {n}"),
+            published_at=timezone.now() - timedelta(hours=n + 2),
+        )
+    return publish_story(section=sections[1])
+
+
+BOX = (
+    "node => { const r = node.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }"
+)
+
+
+def test_phone_front_page_lists_stories_beside_small_pictures(new_context):
+    lead = compact_stories(8)
+    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+
+    page.goto("/")
+
+    lead_picture = page.get_by_role("region", name="Top story").locator("img")
+    left, _, right, _ = lead_picture.evaluate(BOX)
+    assert right - left > PHONE["width"] * 0.8, "the lead story keeps its full-width picture"
+    latest = page.get_by_role("region", name="Latest").get_by_role("article")
+    expect(latest).to_have_count(8)
+    for card in latest.all():
+        picture = card.locator("img").evaluate(BOX)
+        title = card.get_by_role("heading").evaluate(BOX)
+        assert picture[2] - picture[0] < PHONE["width"] * 0.3, "a thumbnail, not a full picture"
+        assert picture[0] >= title[2], "the thumbnail sits beside the title"
+        assert picture[1] < title[3], "the thumbnail sits beside the title, not under it"
+    first, last = latest.first.evaluate(BOX), latest.last.evaluate(BOX)
+    per_story = (last[3] - first[1]) / 8
+    assert per_story < PHONE["height"] / 4, (
+        f"at least four stories a screen, not {per_story}px each"
+    )
+    assert_no_sideways_scrolling(page, PHONE["width"])
+    expect(page.get_by_role("heading", name=lead.title)).to_be_visible()
+
+
+def test_desktop_front_page_keeps_the_picture_above_each_title(page):
+    compact_stories(3)
+    page.set_viewport_size(DESKTOP)
+
+    page.goto("/")
+
+    card = page.get_by_role("region", name="Latest").get_by_role("article").first
+    picture = card.locator("img").evaluate(BOX)
+    title = card.get_by_role("heading").evaluate(BOX)
+    assert picture[3] <= title[1], "on a wide screen the picture is above the title"
+
+
+def current_links(page):
+    """The menu's links a reader is told are current: (text, aria-current)."""
+    return (
+        page.get_by_role("navigation", name="Sections")
+        .locator("a[aria-current]")
+        .evaluate_all(
+            "links => links.map(link => [link.textContent, link.getAttribute('aria-current')])"
+        )
+    )
+
+
+def test_menu_marks_the_current_section(page):
+    article = publish_story()
+    make_section(name="Business", slug="business")
+    tag = article.tags.first()
+    menu = page.get_by_role("navigation", name="Sections")
+
+    page.goto("/section/europe/")
+    assert current_links(page) == [["Europe", "page"]]
+    current, other = (
+        menu.get_by_role("link", name="Europe"),
+        menu.get_by_role("link", name="Business"),
+    )
+    assert current.evaluate("a => getComputedStyle(a).color") != other.evaluate(
+        "a => getComputedStyle(a).color"
+    ), "the current section looks different"
+    expect(current).not_to_have_css("box-shadow", "none")
+    expect(other).to_have_css("box-shadow", "none")
+
+    page.goto(article.get_absolute_url())
+    assert current_links(page) == [["Europe", "true"]]
+
+    page.goto("/")
+    assert current_links(page) == [["Home", "page"]]
+
+    page.goto(tag.get_absolute_url())
+    assert current_links(page) == []
+
+
+def edge_lightness(page):
+    """The lightest pixel of a thin strip at each end of the menu, half-way down: the
+    paper's white where nothing is hidden, grey under the shadow that says more is there."""
+    menu = page.get_by_role("navigation", name="Sections").get_by_role("list")
+    shot = PILImage.open(BytesIO(menu.screenshot())).convert("L")
+    width, height = shot.size
+    rows = range(height // 3, 2 * height // 3)
+
+    def lightest(columns):
+        return max(shot.getpixel((x, y)) for x in columns for y in rows)
+
+    return lightest(range(0, 3)), lightest(range(width - 3, width))
+
+
+def test_phone_menu_shows_that_it_scrolls(new_context):
+    for name in ("World", "Europe", "Politics", "Business", "Technology", "Culture", "Science"):
+        make_section(name=name, slug=name.lower())
+    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page.goto("/")
+    menu = page.get_by_role("navigation", name="Sections").get_by_role("list")
+    assert menu.evaluate("list => list.scrollWidth > list.clientWidth"), "the menu overflows"
+
+    left, right = edge_lightness(page)
+    assert left == 255, "nothing is hidden to the left"
+    assert right < 235, "a shadow on the right says more sections are there"
+
+    menu.evaluate("list => { list.scrollLeft = list.scrollWidth; }")
+    left, right = edge_lightness(page)
+    assert left < 235, "a shadow on the left once the reader has scrolled"
+    assert right == 255, "nothing is hidden to the right at the end"
+
+    # The current section is scrolled into view on its own page.
+    page.goto("/section/science/")
+    expect(menu.get_by_role("link", name="Science")).to_be_in_viewport(ratio=1)
+
+
+def test_desktop_menu_shows_no_scroll_shadow(page):
+    for name in ("World", "Europe", "Politics"):
+        make_section(name=name, slug=name.lower())
+    page.set_viewport_size(DESKTOP)
+
+    page.goto("/")
+
+    assert edge_lightness(page) == (255, 255)
+
+
+def test_article_prints_alone(page):
+    ports = make_tag(name="Ports", slug="ports")
+    for n in range(3):
+        make_article(title=f"An older story {n}", tags=[ports])
+    article = publish_story(
+        body=(
+            '<p>The <a href="https://example.org/communique">communiqué</a> was published.</p>'
+            '<p>See <a href="/articles/elsewhere/">our report</a>.</p>'
+        ),
+        tags=[ports],
+    )
+
+    page.goto(article.get_absolute_url())
+    expect(page.get_by_role("region", name="Cookie consent")).to_be_visible()
+    expect(page.get_by_role("region", name="You may also like")).to_be_visible()
+    page.emulate_media(media="print")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(article.title)
+    expect(page.locator(".article-body")).to_be_visible()
+    expect(page.get_by_role("img", name="Flags outside the venue")).to_be_visible()
+    expect(page.get_by_role("banner").locator(".brand")).to_be_visible()
+    for hidden in (
+        page.get_by_role("region", name="Cookie consent"),
+        page.get_by_role("navigation", name="Sections"),
+        page.get_by_role("navigation", name="Breadcrumb"),
+        page.get_by_role("search"),
+        page.get_by_role("region", name="You may also like"),
+        page.get_by_role("heading", name="Leave a Comment"),
+        page.get_by_role("list", name="Tags"),
+        page.get_by_role("contentinfo"),
+        page.get_by_role("link", name="Skip to content"),
+    ):
+        expect(hidden).to_be_hidden()
+    after = "a => getComputedStyle(a, '::after').content"
+    body = page.locator(".article-body")
+    assert body.get_by_role("link", name="communiqué").evaluate(after) == (
+        '" (https://example.org/communique)"'
+    )
+    assert body.get_by_role("link", name="our report").evaluate(after) == "none"
+
+
+def test_browser_finds_the_site_icon(page):
+    response = page.goto("/favicon.ico")
+
+    assert response.status == 200
+    assert response.headers["content-type"] in {"image/x-icon", "image/vnd.microsoft.icon"}
+    assert response.body()[:4] == b"\x00\x00\x01\x00", "an ICO file"
+    first = response.request.redirected_from
+    assert first.url.endswith("/favicon.ico")
+    assert first.response().status == 301
+
+    page.goto("/")
+    for link in page.locator("link[rel~=icon], link[rel=apple-touch-icon]").all():
+        icon = page.request.get(link.get_attribute("href"))
+        assert icon.status == 200, link.get_attribute("href")
+        assert icon.headers["content-type"].startswith("image/"), link.get_attribute("href")

@@ -7,7 +7,7 @@ from comments import services
 class Command(BaseCommand):
     help = (
         "Erase the IP address, user agent and referrer of comments older than "
-        "COMMENTS_IP_RETENTION_DAYS. Run it from the housekeeping timer."
+        "COMMENTS_IP_RETENTION_DAYS (the task worker also does it every hour)."
     )
 
     def handle(self, *args, **options):

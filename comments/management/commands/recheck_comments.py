@@ -6,7 +6,7 @@ from comments import services
 class Command(BaseCommand):
     help = (
         "Check again with Akismet the comments it could not judge, and send moderators' "
-        "spam/ham feedback that could not be delivered. Run it every few minutes."
+        "spam/ham feedback that could not be delivered (the task worker does it on its own)."
     )
 
     def handle(self, *args, **options):
