@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
+from django.views.static import serve
 
 from articles import related, search, sections
 from articles.models import Article, Author, Section, SlugRedirect, Tag
@@ -163,3 +164,8 @@ class SearchView(TemplateView):
                 "articles": search.page_articles(page.object_list, context["criteria"]),
             }
         return super().get_context_data(**context, **kwargs)
+
+
+def media(request, path):
+    """Uploaded images and their renditions from MEDIA_ROOT, read at call time (tests move it)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -172,7 +172,7 @@ def ensure_authors(rng: random.Random, count: int, photos: Sequence) -> list:
 
 
 def picture_bytes(n: int) -> bytes:
-    from articles import demo_images
+    from demo import demo_images
 
     return demo_images.draw(PALETTES[n % len(PALETTES)], MOTIFS[n % len(MOTIFS)], seed=f"bench{n}")
 

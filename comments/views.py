@@ -15,8 +15,8 @@ from comments import services
 from comments.forms import CommentForm, ReportForm
 from comments.models import Comment
 from comments.threads import comment_url
+from consent import choices
 from edge.origin import cross_origin_protected
-from newsroom import consent
 from newsroom.http import client_ip, visitor_key
 
 REMEMBER_COOKIE = "comment_author"
@@ -170,7 +170,7 @@ def remember(request, response, form: CommentForm) -> None:
     The page never reads it on the server (so cached pages cannot leak it to another
     reader): static/js/comment-remember.js fills the form from it in the browser.
     """
-    if form.cleaned_data.get("remember") and consent.accepted(request, consent.FUNCTIONAL):
+    if form.cleaned_data.get("remember") and choices.accepted(request, choices.FUNCTIONAL):
         value = json.dumps(
             {
                 "name": form.cleaned_data["author_name"],

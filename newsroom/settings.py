@@ -77,11 +77,15 @@ INSTALLED_APPS = [
     "cookie_consent",
     "django_prose_editor",
     "django_tasks_db",
+    # The project package only registers its checks and the Sites sync (newsroom/apps.py).
     "newsroom",
+    "consent",
     "articles",
     "comments",
     "edge",
     "jobs",
+    # Demo content and the seed_demo command; it may import every other app.
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -90,9 +94,9 @@ MIDDLEWARE = [
     # Outside everything that may set a cookie: who may store the response (edge.middleware).
     "edge.middleware.CacheHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "newsroom.middleware.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Sanitises the consent cookie, applies Global Privacy Control, adds Vary: Cookie.
-    "newsroom.middleware.ConsentMiddleware",
+    "consent.middleware.ConsentMiddleware",
     # Deletes the cookies of groups the visitor has not accepted (or has withdrawn).
     "cookie_consent.middleware.CleanCookiesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -104,7 +108,7 @@ MIDDLEWARE = [
     "comments.own.OwnCommentsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Django's flat-page fallback, refusing methods other than GET and HEAD.
-    "newsroom.middleware.FlatpageFallbackMiddleware",
+    "consent.middleware.FlatpageFallbackMiddleware",
     # Axes must come last so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
@@ -206,7 +210,8 @@ SECURE_CSP = {
     "base-uri": [CSP.NONE],
     "object-src": [CSP.NONE],
 }
-PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+# The site needs no camera, microphone or location (django-permissions-policy).
+PERMISSIONS_POLICY = {"camera": [], "microphone": [], "geolocation": [], "payment": [], "usb": []}
 
 # STATIC / MEDIA
 # ------------------------------------------------------------------------------

@@ -7,8 +7,8 @@ from django.views.decorators.http import require_safe
 from django.views.generic import RedirectView, TemplateView
 
 from articles.sitemaps import SITEMAPS, NewsSitemap
+from articles.views import media
 from edge import keys, origin
-from newsroom.views import media
 
 admin.site.site_header = "Newsroom administration"
 admin.site.site_title = "Newsroom admin"
@@ -33,7 +33,11 @@ urlpatterns = [
     # unhashed static name stays valid across deploys, so the redirect can be permanent.
     path(
         "favicon.ico",
-        RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.ico", permanent=True),
+        RedirectView.as_view(
+            url=f"{settings.STATIC_URL}img/favicon.ico",
+            permanent=True,
+            http_method_names=["get", "head"],
+        ),
         name="favicon",
     ),
     path(

@@ -1,5 +1,3 @@
-import importlib
-
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -21,6 +19,25 @@ def _test_settings(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """
+    The test databases, with the serialised copy of the migration-created rows (groups, cookie
+    groups, the privacy page) reachable from every connection object.
+
+    Transactional tests with serialized_rollback=True reload that copy, which Django keeps on
+    the connection object that created the database. Browser tests run after Playwright's
+    greenlets have switched the context Django looks connections up in, and get new objects
+    for the same databases: the copy is kept on their class too, so they find it.
+    """
+    from django.db import connections
+
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
 
 
 @pytest.fixture
@@ -80,30 +97,3 @@ def akismet(akismet_server, settings):
     settings.AKISMET_TIMEOUT = 0.5
     akismet_server.slow_seconds = 1.5
     return akismet_server
-
-
-# Rows the data migrations create (groups, the privacy page, ...). A transactional test
-# (browser tests, concurrency tests) empties every table when it ends, so the next one
-# gets them back from here.
-DATA_MIGRATIONS = [
-    ("articles", "0002_editorial_groups", "create_groups"),
-    ("articles", "0006_journalists_link_permissions", "grant"),
-    ("comments", "0002_moderator_permissions", "grant"),
-    ("newsroom", "0001_privacy_page", "create_privacy_page"),
-    ("newsroom", "0003_cookie_groups", "create_cookie_groups"),
-    ("newsroom", "0004_privacy_page_generated_sections", "forwards"),
-]
-
-
-@pytest.fixture(autouse=True)
-def _migration_data(request):
-    marker = request.node.get_closest_marker("django_db")
-    if not marker or not marker.kwargs.get("transaction"):
-        return
-    request.getfixturevalue("transactional_db")
-    from django.apps import apps
-    from django.db import connection
-
-    for app_label, migration, function in DATA_MIGRATIONS:
-        module = importlib.import_module(f"{app_label}.migrations.{migration}")
-        getattr(module, function)(apps, connection.schema_editor())

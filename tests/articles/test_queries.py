@@ -21,8 +21,9 @@ ARTICLE_QUERIES = 5
 COMMENTS_QUERIES_COLD = 2
 # Section, tag or author: the owner, the page count, the articles, their authors.
 LISTING_QUERIES = 4
-# A cold cache adds: the section menu (1), the consent banner's groups and cookies (2)...
-SITE_WIDE_QUERIES_COLD = 3
+# A cold cache adds: the section menu (1), the consent banner's groups and cookies (2) and
+# its message (1)...
+SITE_WIDE_QUERIES_COLD = 4
 # ...and on an article, the related choices: picks, links, tag weights, candidates, their
 # sections and dates, their shared tags, the two "latest" fallbacks.
 RELATED_QUERIES_COLD = 9

@@ -61,7 +61,7 @@ def test_the_authors_own_comments_cost_one_query(
     assert "Mine." in response.content.decode()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fifty_concurrent_comments_are_fifty_rows(akismet):
     article = make_article()
     url = reverse("comments:post", args=[article.pk])

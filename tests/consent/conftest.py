@@ -17,3 +17,20 @@ def accept():
 @pytest.fixture
 def decline():
     return lambda client, *varnames, **headers: choose(client, "decline", *varnames, **headers)
+
+
+@pytest.fixture
+def banner_editor(db):
+    """A staff member allowed to edit the banner's wording, and nothing else of the site."""
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import make_user
+
+    user = make_user(username="banner-editor", is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="consent",
+            codename__in=["view_bannertext", "change_bannertext"],
+        )
+    )
+    return user

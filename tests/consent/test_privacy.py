@@ -1,10 +1,7 @@
 """The Privacy & Cookies Policy and the cookie settings page: written from what the site does."""
 
-import importlib
-
 import pytest
 from cookie_consent.models import Cookie, CookieGroup
-from django.apps import apps
 from django.contrib.flatpages.models import FlatPage
 from django.test import Client
 from django.utils.html import escape
@@ -12,10 +9,6 @@ from django.utils.html import escape
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
-
-privacy_migration = importlib.import_module(
-    "newsroom.migrations.0004_privacy_page_generated_sections"
-)
 
 
 def privacy(client) -> str:
@@ -107,21 +100,6 @@ def test_editors_keep_their_text(client):
     assert "<p>Our editors wrote this.</p>" in html
     assert 'id="cookies"' in html
     assert 'id="comment-data"' in html
-
-
-def test_the_migration_leaves_an_edited_page_alone():
-    page = FlatPage.objects.get(url="/privacy/")
-    assert page.content == privacy_migration.NEW_HTML
-
-    privacy_migration.backwards(apps, None)
-    page.refresh_from_db()
-    assert page.content == privacy_migration.OLD_HTML
-
-    page.content = privacy_migration.OLD_HTML + "<p>An editor's addition.</p>"
-    page.save()
-    privacy_migration.forwards(apps, None)
-    page.refresh_from_db()
-    assert page.content.endswith("<p>An editor's addition.</p>")
 
 
 # The settings page -------------------------------------------------------------------------

@@ -7,8 +7,8 @@ from cookie_consent.models import CookieGroup
 from django.test import RequestFactory
 from django.urls import reverse
 
-from newsroom import consent
-from newsroom.models import Snippet
+from consent import snippets
+from consent.models import Snippet
 
 pytestmark = pytest.mark.django_db
 
@@ -95,16 +95,16 @@ def test_changes_in_the_admin_show_at_once(client, accept, snippet):
 def test_visitors_without_a_choice_cost_no_query(snippet, django_assert_num_queries):
     request = RequestFactory().get("/")
     with django_assert_num_queries(0):
-        assert consent.snippets_for(request, "body_end", "n0nce") == ""
+        assert snippets.snippets_for(request, "body_end", "n0nce") == ""
 
 
 def test_only_administrators_may_edit_snippets(admin_client, journalist_client):
-    add = reverse("admin:newsroom_snippet_add")
+    add = reverse("admin:consent_snippet_add")
     assert admin_client.get(add).status_code == 200
     assert journalist_client.get(add).status_code == 403
 
 
 def test_a_snippet_cannot_be_bound_to_the_strictly_necessary_group(admin_client):
-    html = admin_client.get(reverse("admin:newsroom_snippet_add")).content.decode()
+    html = admin_client.get(reverse("admin:consent_snippet_add")).content.decode()
     assert ">Analytics</option>" in html
     assert ">Strictly necessary</option>" not in html

@@ -13,7 +13,7 @@ from tests.factories import make_author, make_section, make_user
 # browser calls (tests/e2e/conftest.py lifts the same guard for the whole package).
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture

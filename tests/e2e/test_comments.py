@@ -8,7 +8,7 @@ from comments.models import Comment
 from tests.factories import make_article
 from tests.worker import run_worker
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def fill_comment(page, *, name: str, content: str, email: str = "reader@example.com"):

@@ -5,14 +5,15 @@ from cookie_consent.models import CookieGroup, LogItem
 from django.conf import settings
 from playwright.sync_api import expect
 
-from newsroom.models import Snippet
+from consent.models import Snippet
 from tests.factories import make_article
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 BANNER_TEXT = (
-    "This website uses cookies to improve your experience. "
-    "We'll assume you're ok with this, but you can opt-out if you wish."
+    "This website sets optional cookies only if you accept them: functional cookies "
+    "remember your details for the comment form, and analytics cookies count visits. "
+    "Until you choose, and if you opt out, it uses only the cookies it needs to work."
 )
 REMEMBER = "Save my name, email, and website in this browser for the next time I comment."
 ANALYTICS_SNIPPET = '<script>document.documentElement.dataset.analytics = "on";</script>'
@@ -54,6 +55,10 @@ def test_a_first_visit_sets_only_the_strictly_necessary_cookies(page, browser_pr
     for path in ("/", article.get_absolute_url()):
         page.goto(path)
         expect(scripted_banner(page)).to_contain_text(BANNER_TEXT)
+        read_more = banner(page).get_by_role(
+            "link", name="Read More about cookies in our Privacy & Cookies Policy", exact=True
+        )
+        expect(read_more).to_have_attribute("href", "/privacy/")
         page.wait_for_load_state("networkidle")
 
         assert cookie_names(page) == {"csrftoken"}, path

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from tests.factories import make_article, make_author, make_image, make_section, make_tag
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1440, "height": 900}

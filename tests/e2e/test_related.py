@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from articles.models import SeeAlso
 from tests.factories import make_article, make_image, make_section, make_tag
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_reader_follows_see_also_then_you_may_also_like(page, browser_problems):

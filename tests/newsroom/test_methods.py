@@ -50,6 +50,9 @@ def public_urls(db):
     urls = {
         "privacy": reverse("privacy"),
         "robots": reverse("robots"),
+        "favicon": reverse("favicon"),
+        "health:site": reverse("health:site"),
+        "health:tasks": reverse("health:tasks"),
         "sitemap": reverse("sitemap"),
         "sitemap-news": reverse("sitemap-news"),
         "sitemap-section": reverse("sitemap-section", args=["articles"]),

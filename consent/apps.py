@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ConsentConfig(AppConfig):
+    name = "consent"
+    verbose_name = _("Cookie banner and snippets")
+
+    def ready(self):
+        from consent import signals
+
+        signals.connect()

@@ -1,0 +1,19 @@
+"""Actions on the consent records that the admin (and anyone else) calls."""
+
+from cookie_consent.models import Cookie, CookieGroup
+from django.utils import timezone
+
+
+def ask_again(group: CookieGroup) -> bool:
+    """
+    Give a cookie group a new version, so every visitor who chose before is asked again.
+
+    The package's version is the creation time of the group's newest cookie; it moves to
+    now. False for a group without cookies, which has no version to change.
+    """
+    newest = Cookie.objects.filter(cookiegroup=group).order_by("-created", "-pk").first()
+    if newest is None:
+        return False
+    # The queryset update clears the package's cache of groups.
+    Cookie.objects.filter(pk=newest.pk).update(created=timezone.now())
+    return True
