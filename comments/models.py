@@ -1,14 +1,67 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
+
+
+def max_parent_depth() -> int:
+    """The deepest comment a reader may answer: replies nest COMMENTS_MAX_DEPTH levels at most."""
+    return settings.COMMENTS_MAX_DEPTH - 2
 
 
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
+
+    def visible(self):
+        """
+        What readers see: approved comments whose every ancestor is approved too.
+
+        A reply under a held, reported or spam comment is hidden with it. Replies nest at
+        most COMMENTS_MAX_DEPTH levels, so the ancestors are that many joins on the primary
+        key at most (no recursive query), and the top one is always checked through
+        `thread`, whatever depth older rows reached.
+        """
+        condition = Q(status=Comment.Status.APPROVED) & (
+            Q(thread__isnull=True) | Q(thread__status=Comment.Status.APPROVED)
+        )
+        ancestor = ""
+        for _level in range(max(settings.COMMENTS_MAX_DEPTH - 2, 0)):
+            ancestor += "parent__"
+            condition &= Q(**{f"{ancestor}isnull": True}) | Q(
+                **{f"{ancestor}status": Comment.Status.APPROVED}
+            )
+        return self.filter(condition)
+
+    def visible_count(self, article: str | OuterRef = "pk") -> Coalesce:
+        """
+        An expression counting what readers see on an article, for annotations:
+        `Article.objects.annotate(comment_count=Comment.objects.visible_count())`.
+
+        `article` names the outer query's article id (an OuterRef or its field name).
+        """
+        outer = article if isinstance(article, OuterRef) else OuterRef(article)
+        counted = (
+            self.visible()
+            .filter(article=outer)
+            .order_by()
+            .values("article")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
+
+    def with_visibility(self):
+        """Each comment with `is_visible`: whether readers see it (see visible())."""
+        return self.annotate(is_visible=Exists(Comment.objects.visible().filter(pk=OuterRef("pk"))))
+
+    def reply_targets(self, article: Article):
+        """The comments a reader may answer on an article: visible, and not nested too deep."""
+        return self.visible().for_article(article).filter(depth__lte=max_parent_depth())
 
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
@@ -30,31 +83,48 @@ class CommentQuerySet(models.QuerySet):
         """What a moderator should look at: held, unchecked or reported comments."""
         return self.filter(Q(status=Comment.Status.PENDING) | Q(reports__resolved=False)).distinct()
 
+    def queue_counts(self) -> dict[str, int]:
+        """Sizes of the moderation queues (the admin's list filter and its index page)."""
+        return {
+            "review": self.awaiting_review().count(),
+            "pending": self.pending().count(),
+            "unchecked": self.unchecked().count(),
+            "spam": self.spam().count(),
+            "reported": self.reported().count(),
+        }
+
 
 class Comment(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "Awaiting moderation"
-        APPROVED = "approved", "Published"
-        SPAM = "spam", "Spam"
+        PENDING = "pending", _("Awaiting moderation")
+        APPROVED = "approved", _("Published")
+        SPAM = "spam", _("Spam")
 
     class Verdict(models.TextChoices):
-        UNCHECKED = "unchecked", "Not checked yet"
-        HAM = "ham", "Not spam"
-        SPAM = "spam", "Spam"
-        DISCARD = "discard", "Blatant spam (discard)"
+        UNCHECKED = "unchecked", _("Not checked yet")
+        HAM = "ham", _("Not spam")
+        SPAM = "spam", _("Spam")
+        DISCARD = "discard", _("Blatant spam (discard)")
 
     class HeldReason(models.TextChoices):
         NONE = "", "—"
-        POLICY = "policy", "Held by the moderation policy"
-        UNCHECKED = "unchecked", "Spam check not made yet"
-        REPORTED = "reported", "Reported by readers"
+        POLICY = "policy", _("Held by the moderation policy")
+        UNCHECKED = "unchecked", _("Spam check not made yet")
+        REPORTED = "reported", _("Reported by readers")
+
+    class Moderation(models.TextChoices):
+        """What a moderator can decide about a comment."""
+
+        APPROVE = "approve", _("Approve (publish)")
+        SPAM = "spam", _("Mark as spam")
+        NOT_SPAM = "not_spam", _("Not spam: publish")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
     )
     # The top-level comment of the thread (itself for a top-level comment): a page of
-    # threads is read in one query.
+    # threads is read in one query. Derived from the parent in save(), with depth.
     thread = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="thread_comments"
     )
@@ -114,6 +184,17 @@ class Comment(models.Model):
     def __str__(self):
         return f"{self.author_name} on {self.article}: {self.content[:40]}"
 
+    def save(self, *args, **kwargs):
+        # Depth and thread are derived from the parent, once, wherever a comment is created.
+        adding = self._state.adding
+        if adding:
+            self.depth = self.parent.depth + 1 if self.parent_id else 0
+            self.thread_id = self.parent.thread_id if self.parent_id else None
+        super().save(*args, **kwargs)
+        if adding and self.thread_id is None:  # a new thread: it is its own top
+            type(self).objects.filter(pk=self.pk).update(thread_id=self.pk)
+            self.thread_id = self.pk
+
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#comment-{self.pk}"
 
@@ -121,9 +202,50 @@ class Comment(models.Model):
     def is_published(self) -> bool:
         return self.status == self.Status.APPROVED
 
+    @property
+    def accepts_replies(self) -> bool:
+        """Whether replies may nest under this comment (see CommentQuerySet.reply_targets)."""
+        return self.depth <= max_parent_depth()
+
+    @property
+    def public_status(self) -> str:
+        """The status its author is told: Akismet's verdict never shows (spam reads as held)."""
+        return self.Status.APPROVED if self.is_published else self.Status.PENDING
+
+    def poster_message(self, *, duplicate: bool = False, visible: bool | None = None) -> str:
+        """What the author is told: `visible` if known (see CommentQuerySet.visible)."""
+        if duplicate:
+            return _("You have already posted this comment.")
+        if self.is_published if visible is None else visible:
+            return _("Your comment has been published.")
+        return _("Your comment is awaiting moderation.")
+
 
 class ModerationEvent(models.Model):
     """One change of a comment's status: who or what made it, and Akismet's verdict then."""
+
+    class Action(models.TextChoices):
+        # The values are what the history has always stored.
+        CHECKED = "checked", _("checked")
+        CHECK_FAILED = "check failed", _("check failed")  # rows written before the reasons
+        NO_KEY = (
+            "not checked: no Akismet key configured",
+            _("not checked: no Akismet key configured"),
+        )
+        UNREACHABLE = "not checked: Akismet unreachable", _("not checked: Akismet unreachable")
+        KEY_REFUSED = (
+            "not checked: Akismet refused the key",
+            _("not checked: Akismet refused the key"),
+        )
+        FAILED = "not checked: Akismet error", _("not checked: Akismet error")
+        APPROVED = "approve", _("approve")
+        SPAM = "spam", _("spam")
+        NOT_SPAM = "not spam", _("not spam")
+        RECHECKED = "asked Akismet again", _("asked Akismet again")
+        SPAM_REPORTED = "reported spam to Akismet", _("reported spam to Akismet")
+        HAM_REPORTED = "reported ham to Akismet", _("reported ham to Akismet")
+        HIDDEN_AFTER_REPORTS = "hidden after reports", _("hidden after reports")
+        ERASED = "erased at the author's request", _("erased at the author's request")
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
@@ -132,7 +254,7 @@ class ModerationEvent(models.Model):
     actor_label = models.CharField(
         "by", max_length=150, help_text="A moderator's name, Akismet or the system."
     )
-    action = models.CharField(max_length=40)
+    action = models.CharField(max_length=40, choices=Action)
     from_status = models.CharField(max_length=10, blank=True)
     to_status = models.CharField(max_length=10)
     verdict = models.CharField("Akismet verdict", max_length=10, blank=True)

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 from comments import spam
@@ -52,6 +53,9 @@ class RequestContext:
     user_agent: str = ""
     referrer: str = ""
     user: object = None
+    # The comments this browser posted (its signed cookie): a repeat is recognised only
+    # for the same poster.
+    own_comment_ids: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,27 @@ def ham_status(email: str) -> tuple[str, str]:
 
 # Submitting ---------------------------------------------------------------------------
 
+REPLY_REFUSED = _("You can only reply to a published comment on this article.")
+
+
+def earlier_duplicate(*, digest: str, context: RequestContext) -> Comment | None:
+    """
+    The same comment from the same poster within COMMENTS_DUPLICATE_MINUTES, if any.
+
+    The same poster is this browser (its own comments) or the same address and browser.
+    The same text from anyone else is a new comment: nobody is shown someone else's.
+    """
+    poster = Q(pk__in=context.own_comment_ids)
+    if context.ip_address:
+        poster |= Q(ip_address=context.ip_address, user_agent=context.user_agent[:500])
+    since = timezone.now() - timedelta(minutes=settings.COMMENTS_DUPLICATE_MINUTES)
+    return (
+        Comment.objects.filter(content_hash=digest, created_at__gte=since)
+        .filter(poster)
+        .order_by("created_at", "pk")
+        .first()
+    )
+
 
 def submit_comment(
     *,
@@ -119,20 +144,19 @@ def submit_comment(
     Store a visitor's comment, then check it with Akismet and apply the verdict.
 
     Raises CommentsClosed, TooFast or CommentRefused (nothing stored) for comments the
-    site will not take. A repeated comment returns the first one, marked duplicate.
+    site will not take. A repeat from the same poster returns the first one, marked
+    duplicate (see earlier_duplicate).
     """
     if not comments_open(article):
         raise CommentsClosed("Comments are closed on this article.")
-    if parent is not None and (
-        parent.article_id != article.pk
-        or not parent.is_published
-        or parent.depth + 1 >= settings.COMMENTS_MAX_DEPTH
+    if (
+        parent is not None
+        and not Comment.objects.reply_targets(article).filter(pk=parent.pk).exists()
     ):
-        raise CommentRefused("You can only reply to a published comment on this article.")
+        raise CommentRefused(REPLY_REFUSED)
 
     digest = content_hash(article=article, email=author_email, content=content)
-    since = timezone.now() - timedelta(minutes=settings.COMMENTS_DUPLICATE_MINUTES)
-    earlier = Comment.objects.filter(content_hash=digest, created_at__gte=since).first()
+    earlier = earlier_duplicate(digest=digest, context=context)
     if earlier is not None:
         return Submission(earlier, duplicate=True)
     check_rate_limit(ip_address=context.ip_address, email=author_email)
@@ -142,7 +166,6 @@ def submit_comment(
         comment = Comment.objects.create(
             article=article,
             parent=parent,
-            depth=parent.depth + 1 if parent else 0,
             author_name=author_name,
             author_email=author_email,
             author_url=author_url,
@@ -153,11 +176,7 @@ def submit_comment(
             referrer=context.referrer[:500],
             content_hash=digest,
             held_reason=Comment.HeldReason.UNCHECKED,
-            thread_id=parent.thread_id if parent else None,
         )
-        if parent is None:  # a new thread: it is its own top
-            Comment.objects.filter(pk=comment.pk).update(thread_id=comment.pk)
-            comment.thread_id = comment.pk
     # The row is committed: whatever Akismet does now, the comment is kept.
     verdict = spam.check(comment)
     with transaction.atomic():

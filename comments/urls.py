@@ -6,7 +6,8 @@ from comments import views
 app_name = "comments"
 
 urlpatterns = [
-    path("comments/post/<int:article_id>/", views.post_comment, name="post"),
+    # POST only (the view refuses every other method with 405).
+    path("comments/post/<int:article_id>/", views.PostCommentView.as_view(), name="post"),
     path(
         "comments/<int:comment_id>/report/",
         # The form (GET, HEAD) and the report (POST); nothing else.

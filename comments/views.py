@@ -2,42 +2,29 @@ import json
 from urllib.parse import quote
 
 from django.conf import settings
-from django.core import signing
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.template.loader import render_to_string
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.generic import FormView
 
 from articles.models import Article
-from articles.views import ArticleDetailView
 from comments import services
 from comments.forms import CommentForm, ReportForm
 from comments.models import Comment
-from comments.rendering import comment_html
+from comments.threads import comment_url
 from consent import choices
 from edge.origin import cross_origin_protected
 from newsroom.http import client_ip, visitor_key
 
 REMEMBER_COOKIE = "comment_author"
 REMEMBER_DAYS = 365
-POSTED_SALT = "comments.posted"
 
 
 def wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
-
-
-def posted_token(comment: Comment, *, duplicate: bool = False) -> str:
-    """Lets the author (and only someone holding the link) see their comment's status."""
-    return signing.dumps({"c": comment.pk, "d": int(duplicate)}, salt=POSTED_SALT, compress=True)
-
-
-def read_posted_token(token: str | None) -> dict | None:
-    if not token:
-        return None
-    try:
-        return signing.loads(token, salt=POSTED_SALT, max_age=60 * 60 * 24)
-    except signing.BadSignature:
-        return None
 
 
 def refused(request, error: services.CommentRefused, article: Article):
@@ -51,64 +38,128 @@ def refused(request, error: services.CommentRefused, article: Article):
     )
 
 
-@cross_origin_protected
-@require_POST
-def post_comment(request, article_id: int):
-    article = get_object_or_404(Article.objects.published(), pk=article_id)
-    form = CommentForm(request.POST)
-    if not form.is_valid():
-        return form_errors(request, article, form)
+@method_decorator(cross_origin_protected, name="dispatch")
+class PostCommentView(FormView):
+    """
+    A visitor's comment (POST only): a valid one goes to services.submit_comment, then
+    back to the article; an invalid one comes back on its own page with the errors and
+    everything typed (or as JSON for the no-reload form).
+    """
 
-    parent = None
-    if form.cleaned_data["parent"]:
-        parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
-        if parent is None:
-            form.add_error(None, "You can only reply to a published comment on this article.")
-            return form_errors(request, article, form)
-    try:
-        submission = services.submit_comment(
-            article=article,
-            author_name=form.cleaned_data["author_name"],
-            author_email=form.cleaned_data["author_email"],
-            author_url=form.cleaned_data["author_url"],
-            content=form.cleaned_data["content"],
-            parent=parent,
-            context=services.RequestContext(
-                ip_address=client_ip(request),
-                user_agent=request.headers.get("User-Agent", ""),
-                referrer=request.headers.get("Referer", ""),
-                user=request.user,
+    form_class = CommentForm
+    template_name = "comments/comment_form.html"
+    http_method_names = ["post"]
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.article = get_object_or_404(Article.objects.published(), pk=kwargs["article_id"])
+
+    def get_context_data(self, **kwargs):
+        form = kwargs.get("form")
+        parent = form.cleaned_data.get("parent") if form and hasattr(form, "cleaned_data") else None
+        return super().get_context_data(
+            article=self.article,
+            is_open=services.comments_open(self.article),
+            replying_to=(
+                Comment.objects.reply_targets(self.article).filter(pk=parent).first()
+                if parent
+                else None
             ),
+            **kwargs,
         )
-    except services.CommentRefused as error:
-        return refused(request, error, article)
 
-    comment = submission.comment
-    token = posted_token(comment, duplicate=submission.duplicate)
-    if wants_json(request):
-        response = JsonResponse(
-            {
-                "ok": True,
-                "status": comment.status,
-                "duplicate": submission.duplicate,
-                "message": status_message(comment, duplicate=submission.duplicate),
-                "anchor": f"comment-{comment.pk}",
-                "html": comment_html(comment, own=True),
+    def form_invalid(self, form, *, status: int = 400, retry_after: int | None = None):
+        if wants_json(self.request):
+            answer = {
+                "ok": False,
+                "errors": form.errors.get_json_data(),
+                "message": _("Please check the form."),
             }
-        )
-    else:
-        response = redirect(f"{article.get_absolute_url()}?posted={token}#comment-{comment.pk}")
-    remember(request, response, form)
-    return response
+            if retry_after:
+                answer["retry_after"] = retry_after
+            response = JsonResponse(answer, status=status)
+        else:
+            response = self.render_to_response(self.get_context_data(form=form), status=status)
+        if retry_after:
+            response["Retry-After"] = str(retry_after)
+        return response
+
+    def form_valid(self, form):
+        parent = None
+        if form.cleaned_data["parent"]:
+            # Which comments may be answered is the service's rule; here only the lookup.
+            parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
+            if parent is None:
+                form.add_error(None, services.REPLY_REFUSED)
+                return self.form_invalid(form)
+        own_comments = self.request.own_comments
+        try:
+            submission = services.submit_comment(
+                article=self.article,
+                author_name=form.cleaned_data["author_name"],
+                author_email=form.cleaned_data["author_email"],
+                author_url=form.cleaned_data["author_url"],
+                content=form.cleaned_data["content"],
+                parent=parent,
+                context=services.RequestContext(
+                    ip_address=client_ip(self.request),
+                    user_agent=self.request.headers.get("User-Agent", ""),
+                    referrer=self.request.headers.get("Referer", ""),
+                    user=self.request.user,
+                    own_comment_ids=own_comments.ids,
+                ),
+            )
+        except services.TooFast:
+            seconds = settings.COMMENTS_RATE_LIMIT_SECONDS
+            form.add_error(None, too_fast_message(seconds))
+            return self.form_invalid(form, status=429, retry_after=seconds)
+        except services.CommentsClosed as error:
+            return refused(self.request, error, self.article)
+        except services.CommentRefused as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form, status=error.status_code)
+
+        comment = submission.comment
+        json_answer = wants_json(self.request)
+        # A JSON answer tells its outcome at once; after a redirect the page tells it.
+        own_comments.add(comment, duplicate=submission.duplicate, announced=json_answer)
+        if json_answer:
+            response = JsonResponse(posted_answer(self.request, comment, submission.duplicate))
+        elif comment.is_published:
+            response = redirect(comment_url(comment))
+        else:
+            response = redirect(f"{self.article.get_absolute_url()}#comment-{comment.pk}")
+        remember(self.request, response, form)
+        return response
 
 
-def status_message(comment: Comment, *, duplicate: bool = False) -> str:
-    if duplicate:
-        return "You have already posted this comment."
-    if comment.is_published:
-        return "Your comment has been published."
-    # Spam is not announced as such: its author sees the same as for a held comment.
-    return "Your comment is awaiting moderation."
+def too_fast_message(seconds: int) -> str:
+    return ngettext(
+        "You are posting comments too quickly. You can post again in %(seconds)d second.",
+        "You are posting comments too quickly. You can post again in %(seconds)d seconds.",
+        seconds,
+    ) % {"seconds": seconds}
+
+
+def posted_answer(request, comment: Comment, duplicate: bool) -> dict:
+    """The no-reload answer: what the author is told, never Akismet's verdict."""
+    return {
+        "ok": True,
+        "status": comment.public_status,
+        "duplicate": duplicate,
+        "message": comment.poster_message(duplicate=duplicate),
+        "anchor": f"comment-{comment.pk}",
+        "html": render_to_string(
+            "comments/_comment.html",
+            {
+                "comment": comment,
+                "own": True,
+                "waiting": not comment.is_published,
+                "is_open": services.comments_open(comment.article),
+            },
+            request=request,
+        ),
+    }
 
 
 def remember(request, response, form: CommentForm) -> None:
@@ -140,24 +191,6 @@ def remember(request, response, form: CommentForm) -> None:
         response.delete_cookie(REMEMBER_COOKIE, samesite="Lax")
 
 
-def form_errors(request, article: Article, form: CommentForm):
-    """Show the form again with its errors: as JSON, or on the article page itself."""
-    if wants_json(request):
-        return JsonResponse(
-            {
-                "ok": False,
-                "errors": form.errors.get_json_data(),
-                "message": "Please check the form.",
-            },
-            status=400,
-        )
-    view = ArticleDetailView()
-    view.setup(request, slug=article.slug)
-    view.object = view.get_queryset().get(pk=article.pk)
-    context = view.get_context_data(object=view.object, comment_form=form)
-    return render(request, "articles/article_detail.html", context, status=400)
-
-
 @cross_origin_protected
 def report_comment(request, comment_id: int):
     comment = get_object_or_404(
@@ -177,9 +210,9 @@ def report_comment(request, comment_id: int):
         except services.CommentRefused as error:
             return refused(request, error, comment.article)
         message = (
-            "Thank you: the moderators will look at this comment."
+            _("Thank you: the moderators will look at this comment.")
             if created
-            else "You have already reported this comment."
+            else _("You have already reported this comment.")
         )
         if wants_json(request):
             return JsonResponse({"ok": True, "message": message})

@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The comments this browser posted (a signed cookie), for their author's own view.
+    "comments.own.OwnCommentsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Django's flat-page fallback, refusing methods other than GET and HEAD.
     "consent.middleware.FlatpageFallbackMiddleware",

@@ -93,12 +93,7 @@ def make_comment(**overrides):
     } | overrides
     if "article" not in fields:
         fields["article"] = make_article()
-    parent = fields.get("parent")
-    fields.setdefault("depth", parent.depth + 1 if parent else 0)
     fields["content_hash"] = content_hash(
         article=fields["article"], email=fields["author_email"], content=fields["content"]
     )
-    comment = Comment.objects.create(**fields)
-    comment.thread_id = parent.thread_id if parent else comment.pk
-    comment.save(update_fields=["thread"])
-    return comment
+    return Comment.objects.create(**fields)  # depth and thread follow from the parent

@@ -11,25 +11,55 @@ function showStatus(text, isError = false) {
   status.classList.toggle("is-error", isError);
 }
 
+// Errors are linked to their field (aria-describedby names an element that exists) and
+// focus moves to the first field to correct, or to the form's own message.
+function describedBy(input) {
+  const helpText = document.getElementById(`${input.id}_helptext`);
+  return helpText ? [helpText.id] : [];
+}
+
 function clearErrors() {
-  for (const node of form.querySelectorAll(".js-error")) node.remove();
-  for (const node of form.querySelectorAll("[aria-invalid]")) node.removeAttribute("aria-invalid");
+  for (const node of form.querySelectorAll(".errorlist")) node.remove();
+  for (const input of form.querySelectorAll("[aria-invalid]")) {
+    input.removeAttribute("aria-invalid");
+    const ids = describedBy(input);
+    if (ids.length) input.setAttribute("aria-describedby", ids.join(" "));
+    else input.removeAttribute("aria-describedby");
+  }
+  const box = form.querySelector("[data-form-errors]");
+  box.replaceChildren();
+  box.hidden = true;
+}
+
+function errorList(id, messages) {
+  const list = document.createElement("ul");
+  list.className = "errorlist";
+  if (id) list.id = id;
+  for (const message of messages) {
+    const item = document.createElement("li");
+    item.textContent = message.message;
+    list.append(item);
+  }
+  return list;
 }
 
 function showErrors(errors) {
+  const box = form.querySelector("[data-form-errors]");
   for (const [name, messages] of Object.entries(errors || {})) {
-    const text = messages.map((m) => m.message).join(" ");
-    const input = form.elements[name];
-    const note = document.createElement("span");
-    note.className = "errorlist js-error";
-    note.textContent = text;
-    if (input && input.closest) {
+    const input = name === "__all__" ? null : form.elements[name];
+    if (input && input.id && input.type !== "hidden") {
+      const list = errorList(`${input.id}_error`, messages);
       input.setAttribute("aria-invalid", "true");
-      input.closest(".field").append(note);
+      input.setAttribute("aria-describedby", [...describedBy(input), list.id].join(" "));
+      input.closest(".field").append(list);
     } else {
-      form.prepend(note);
+      box.append(errorList("", messages));
+      box.hidden = false;
     }
   }
+  const firstBad = [...form.elements].find((element) => element.getAttribute("aria-invalid"));
+  if (firstBad) firstBad.focus();
+  else if (!box.hidden) box.focus();
 }
 
 function placeComment(html, anchor) {
@@ -73,8 +103,9 @@ async function submit(event) {
     });
     const answer = await response.json();
     if (!answer.ok) {
-      showErrors(answer.errors);
+      // What was typed stays in the form.
       showStatus(answer.message || "Your comment could not be posted.", true);
+      showErrors(answer.errors);
       return;
     }
     placeComment(answer.html, answer.anchor);
@@ -103,7 +134,10 @@ function startReply(link) {
   const respond = document.getElementById("respond");
   form.elements.parent.value = link.dataset.replyTo;
   const title = document.getElementById("reply-title");
-  title.textContent = `Reply to ${link.dataset.replyName} `;
+  // The name is the commenter's own text: isolated, so bidi controls stay inside it.
+  const name = document.createElement("bdi");
+  name.textContent = link.dataset.replyName;
+  title.replaceChildren("Reply to ", name, " ");
   const cancel = document.createElement("a");
   cancel.href = "#respond";
   cancel.textContent = "Cancel reply";

@@ -6,29 +6,59 @@ from django.test import Client
 from django.urls import reverse
 
 from comments.models import Comment
-from tests.articles.test_queries import ARTICLE_QUERIES
+from tests.articles.test_queries import ARTICLE_QUERIES, COMMENTS_QUERIES_COLD
 from tests.factories import make_article, make_comment
 
-# The article page's budget, which includes two queries for the comments: their counts,
-# and a page of threads with their replies.
-ARTICLE_PAGE_QUERIES = ARTICLE_QUERIES
 
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("n_comments", [0, 10, 500])
-def test_article_page_query_count_is_fixed_whatever_the_comments(
-    client, n_comments, django_assert_num_queries
-):
+def article_with_comments(n_comments: int):
     article = make_article()
     make_article(section=article.section)  # something for "You may also like"
     threads = [make_comment(article=article) for _ in range(n_comments // 2)]
     for i in range(n_comments - len(threads)):
         make_comment(article=article, parent=threads[i % len(threads)])
-    client.get(article.get_absolute_url())  # related choices cached, as usual
+    return article
 
-    with django_assert_num_queries(ARTICLE_PAGE_QUERIES):
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("n_comments", [0, 10, 500])
+def test_a_changed_comment_list_costs_two_queries_whatever_its_size(
+    client, n_comments, django_assert_num_queries
+):
+    article = article_with_comments(n_comments)
+    client.get(article.get_absolute_url())  # related choices cached, as usual
+    make_comment(article=article)  # the list changed
+
+    with django_assert_num_queries(ARTICLE_QUERIES + COMMENTS_QUERIES_COLD):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("n_comments", [0, 500])
+def test_an_unchanged_comment_list_costs_no_query(client, n_comments, django_assert_num_queries):
+    article = article_with_comments(n_comments)
+    client.get(article.get_absolute_url())
+
+    with django_assert_num_queries(ARTICLE_QUERIES):
+        response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_authors_own_comments_cost_one_query(
+    client, akismet, settings, django_assert_num_queries
+):
+    settings.COMMENTS_MODERATION = "hold_all"
+    article = article_with_comments(10)
+    client.post(
+        reverse("comments:post", args=[article.pk]),
+        {"author_name": "Ana", "author_email": "ana@example.com", "content": "Mine."},
+    )
+    client.get(article.get_absolute_url())
+
+    with django_assert_num_queries(ARTICLE_QUERIES + 1):
+        response = client.get(article.get_absolute_url())
+    assert "Mine." in response.content.decode()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

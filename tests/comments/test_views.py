@@ -1,19 +1,50 @@
 """A visitor posting comments: the pipeline from the form to the page."""
 
+import json
 from datetime import timedelta
 
+import lxml.html
 import pytest
+from django.core import signing
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
+from comments import own, services
 from comments.models import Comment
 from comments.spam import HONEYPOT_FIELD
 from tests.factories import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
+
+
+def document(response):
+    return lxml.html.fromstring(response.content.decode())
+
+
+def visible_text(response) -> str:
+    """The page's text as a reader sees it (scripts and templates left out)."""
+    page = document(response)
+    for node in page.xpath("//script | //template | //style"):
+        node.drop_tree()
+    return " ".join(page.text_content().split())
+
+
+def comment_texts(response) -> list[str]:
+    """The text of each comment on the page, in order."""
+    return [
+        " ".join(item.xpath('string(.//div[contains(@class, "comment-body")])').split())
+        for item in document(response).xpath('//li[contains(@class, "comment")]')
+    ]
+
+
+def notices(response) -> list[str]:
+    return [
+        " ".join(node.text_content().split())
+        for node in document(response).xpath('//*[contains(@class, "comment-notice")]')
+    ]
 
 
 @pytest.fixture
@@ -287,10 +318,12 @@ def test_held_comments_are_shown_to_nobody_else(client, article):
     assert "Spammy." not in html
 
 
-def test_a_forged_posted_token_shows_nothing(client, article):
-    make_comment(article=article, status="pending", content="Secret pending.")
-    html = client.get(article.get_absolute_url() + "?posted=forged:token").content.decode()
-    assert "Secret pending." not in html
+def test_a_forged_own_comments_cookie_shows_nothing(client, article):
+    held = make_comment(article=article, status="pending", content="Secret pending.")
+    client.cookies[own.COOKIE] = signing.dumps({"p": [held.pk]}, salt="another.salt")
+    response = client.get(article.get_absolute_url())
+    assert "Secret pending." not in visible_text(response)
+    assert response.cookies[own.COOKIE]["max-age"] == 0  # and it is dropped
 
 
 def test_akismet_notice_links_to_the_comment_data_policy(client, article):
@@ -298,3 +331,272 @@ def test_akismet_notice_links_to_the_comment_data_policy(client, article):
     assert "This site uses Akismet to reduce spam." in html
     assert 'href="/privacy/#comment-data">Learn how your comment data is processed.</a>' in html
     assert "Save my name, email, and website in this browser for the next time I comment." in html
+
+
+# What a reader sees counted -------------------------------------------------------------
+
+
+def heading(response) -> str:
+    (node,) = document(response).xpath('//*[@id="comments-heading"]')
+    return node.text_content().strip()
+
+
+def test_the_count_leaves_out_replies_under_a_hidden_parent(client, article):
+    held = make_comment(article=article, status="pending")
+    make_comment(article=article, parent=held, content="Under a held parent.")
+    shown = make_comment(article=article, content="Shown.")
+    make_comment(article=article, parent=shown, content="Shown reply.")
+    response = client.get(article.get_absolute_url())
+    assert heading(response) == "2 comments"
+    assert comment_texts(response) == ["Shown.", "Shown reply."]
+
+
+def test_a_reply_two_levels_under_a_spam_comment_is_hidden(client, article):
+    top = make_comment(article=article, content="Top.")
+    middle = make_comment(article=article, parent=top, content="Middle.")
+    make_comment(article=article, parent=middle, content="Deepest.")
+    middle.status = Comment.Status.SPAM
+    middle.save()
+    response = client.get(article.get_absolute_url())
+    assert heading(response) == "1 comment"
+    assert comment_texts(response) == ["Top."]
+
+
+def test_cards_can_count_what_readers_see(article):
+    held = make_comment(article=article, status="pending")
+    make_comment(article=article, parent=held)
+    make_comment(article=article)
+    quiet = make_article()
+    counts = dict(
+        Article.objects.filter(pk__in=[article.pk, quiet.pk])
+        .annotate(comment_count=Comment.objects.visible_count())
+        .values_list("pk", "comment_count")
+    )
+    assert counts == {article.pk: 1, quiet.pk: 0}
+
+
+# The cached list ---------------------------------------------------------------------
+
+
+def test_a_moderated_comment_appears_on_the_cached_page(client, article, moderator):
+    held = make_comment(article=article, status="pending", content="Held a while.")
+    assert comment_texts(client.get(article.get_absolute_url())) == []  # now cached
+    services.moderate_comment(comment=held, action="approve", moderator=moderator)
+    assert comment_texts(client.get(article.get_absolute_url())) == ["Held a while."]
+
+
+def test_an_edit_saved_outside_the_services_reaches_the_cached_page(client, article):
+    comment = make_comment(article=article, content="Before the edit.")
+    client.get(article.get_absolute_url())
+    comment.content = "After the edit."
+    comment.save()  # as the admin's change form does
+    assert comment_texts(client.get(article.get_absolute_url())) == ["After the edit."]
+
+
+def test_a_deleted_comment_leaves_the_cached_page(client, article):
+    comment = make_comment(article=article, content="Soon gone.")
+    client.get(article.get_absolute_url())
+    comment.delete()
+    response = client.get(article.get_absolute_url())
+    assert (comment_texts(response), heading(response)) == ([], "Comments")
+
+
+# The author's own view (the signed cookie) ------------------------------------------
+
+
+def hold_all(settings):
+    settings.COMMENTS_MODERATION = "hold_all"
+
+
+def test_a_waiting_comment_stays_visible_to_its_author_on_reload(
+    client, akismet, article, settings
+):
+    hold_all(settings)
+    post(client, article, content="Still waiting.")
+    client.get(article.get_absolute_url())  # the first visit after posting
+    again = client.get(article.get_absolute_url())
+    assert comment_texts(again) == ["Still waiting."]
+    assert "Your comment is awaiting moderation. Only you can see it." in visible_text(again)
+
+
+def test_nobody_else_sees_a_waiting_comment(client, akismet, article, settings):
+    hold_all(settings)
+    post(client, article, content="Still waiting.")
+    assert comment_texts(Client().get(article.get_absolute_url())) == []
+
+
+def test_the_author_is_told_once_that_the_comment_is_published(
+    client, akismet, article, settings, moderator
+):
+    hold_all(settings)
+    post(client, article, content="Worth the wait.")
+    client.get(article.get_absolute_url())
+    comment = Comment.objects.get()
+    services.moderate_comment(comment=comment, action="approve", moderator=moderator)
+
+    told = client.get(article.get_absolute_url())
+    (link,) = document(told).xpath('//*[contains(@class, "comment-notice")]//a')
+    assert link.text_content() == "Your comment has been published."
+    assert link.get("href") == f"{article.get_absolute_url()}#comment-{comment.pk}"
+    assert comment_texts(told) == ["Worth the wait."]
+    assert notices(client.get(article.get_absolute_url())) == []
+
+
+def test_the_published_notice_points_at_the_page_the_comment_is_on(
+    client, akismet, article, settings
+):
+    settings.COMMENTS_THREADS_PER_PAGE = 2
+    for i in range(2):
+        make_comment(article=article, created_at=timezone.now() - timedelta(hours=i + 1))
+    response = post(client, article, content="On the second page.")
+    comment = Comment.objects.get(content="On the second page.")
+    assert response["Location"] == f"{article.get_absolute_url()}?cpage=2#comment-{comment.pk}"
+
+
+def test_the_own_comments_cookie_is_strictly_necessary_and_safe(client, akismet, article):
+    cookie = post(client, article).cookies[own.COOKIE]
+    assert (cookie["httponly"], cookie["samesite"], cookie["path"]) == (True, "Lax", "/")
+    assert signing.loads(cookie.value, salt=own.SALT)["p"] == [Comment.objects.get().pk]
+
+
+def test_the_own_comments_cookie_is_secure_on_https(client, akismet, article, settings):
+    settings.SESSION_COOKIE_SECURE = True
+    assert post(client, article).cookies[own.COOKIE]["secure"] is True
+
+
+def test_the_own_comments_cookie_remembers_a_bounded_list(client, akismet, article):
+    for i in range(own.MAX_COMMENTS + 5):
+        cache.clear()  # past the rate-limit window
+        post(client, article, content=f"Comment {i}.")
+    remembered = signing.loads(client.cookies[own.COOKIE].value, salt=own.SALT)["p"]
+    newest = Comment.objects.order_by("-pk").values_list("pk", flat=True)
+    assert remembered == list(newest[: own.MAX_COMMENTS])
+
+
+def test_pages_that_read_the_own_comments_cookie_are_private(client, akismet, article):
+    post(client, article)
+    response = client.get(article.get_absolute_url())
+    assert "private" in response["Cache-Control"]
+
+
+def test_readers_who_never_posted_get_no_own_comments_cookie(client, article):
+    assert own.COOKIE not in client.get(article.get_absolute_url()).cookies
+
+
+# The verdict stays private -----------------------------------------------------------
+
+
+def test_the_answer_to_spam_is_the_answer_to_a_held_comment(client, akismet, article):
+    answer = post(client, article, json=True, author_name="akismet-guaranteed-spam").json()
+    assert Comment.objects.get().status == "spam"
+    assert (answer["status"], answer["message"]) == (
+        "pending",
+        "Your comment is awaiting moderation.",
+    )
+    assert "spam" not in json.dumps(answer).replace("akismet-guaranteed-spam", "")
+
+
+def test_the_same_text_from_another_browser_is_a_new_comment(client, akismet, article, settings):
+    hold_all(settings)
+    post(client, article, author_name="First Poster", author_url="https://first.example")
+    cache.clear()  # past the rate-limit window
+
+    other = Client()
+    answer = post(other, article, ip="198.51.100.77", json=True, author_name="Second").json()
+
+    assert Comment.objects.count() == 2
+    assert answer["duplicate"] is False
+    item = lxml.html.fragment_fromstring(answer["html"])
+    assert "First Poster" not in item.text_content()
+    assert item.xpath("//a[@href='https://first.example']") == []
+
+
+def test_the_same_address_and_browser_repeating_itself_is_a_duplicate(client, akismet, article):
+    post(client, article)
+    answer = post(Client(), article, json=True).json()  # no cookie, same address and browser
+    assert (answer["duplicate"], Comment.objects.count()) == (True, 1)
+
+
+# Posting too quickly -----------------------------------------------------------------
+
+
+def test_posting_too_quickly_keeps_the_text_and_says_when_to_try_again(client, akismet, article):
+    post(client, article)
+    response = post(client, article, content="Do not throw me away.")
+    (textarea,) = document(response).xpath("//textarea[@name='content']")
+    assert response.status_code == 429
+    assert response["Retry-After"] == "15"
+    assert textarea.text_content().strip() == "Do not throw me away."
+    assert "You can post again in 15 seconds." in visible_text(response)
+
+
+def test_posting_too_quickly_without_reload_says_when_to_try_again(client, akismet, article):
+    post(client, article)
+    response = post(client, article, json=True, content="Another.")
+    answer = response.json()
+    assert (response.status_code, response["Retry-After"], answer["retry_after"]) == (429, "15", 15)
+    assert answer["errors"]["__all__"][0]["message"].endswith("post again in 15 seconds.")
+
+
+# The form's HTML ---------------------------------------------------------------------
+
+
+def described_by_targets_exist(response) -> bool:
+    page = document(response)
+    ids = {node.get("id") for node in page.xpath("//*[@id]")}
+    wanted = {
+        target
+        for node in page.xpath("//*[@aria-describedby]")
+        for target in node.get("aria-describedby").split()
+    }
+    return bool(wanted) and wanted <= ids
+
+
+def test_every_aria_describedby_on_the_article_page_points_at_an_element(client, article):
+    assert described_by_targets_exist(client.get(article.get_absolute_url()))
+
+
+def test_every_aria_describedby_on_the_error_page_points_at_an_element(client, akismet, article):
+    assert described_by_targets_exist(post(client, article, author_email="nope", content=""))
+
+
+def test_the_honeypot_has_one_name(client, article):
+    response = client.get(article.get_absolute_url())
+    assert response.content.decode().count(f'name="{HONEYPOT_FIELD}"') == 1
+    (field,) = document(response).xpath(f"//input[@name='{HONEYPOT_FIELD}']")
+    assert field.get("tabindex") == "-1"
+
+
+def test_an_invalid_comment_comes_back_with_its_errors_on_its_own_page(client, akismet, article):
+    response = post(client, article, author_email="nope", content="Keep me.")
+    (email,) = document(response).xpath("//input[@name='author_email']")
+    assert response.status_code == 400
+    assert "Please check your comment" in visible_text(response)
+    assert email.get("aria-invalid") == "true"
+    assert "Enter a valid email address." in visible_text(response)
+
+
+def test_the_post_address_answers_only_posts(client, article):
+    assert client.get(reverse("comments:post", args=[article.pk])).status_code == 405
+
+
+def test_no_reply_link_where_replies_may_not_nest_deeper(client, article, settings):
+    settings.COMMENTS_MAX_DEPTH = 2
+    top = make_comment(article=article, author_name="Top")
+    make_comment(article=article, parent=top, author_name="Deep")
+    names = [
+        " ".join(link.text_content().split())
+        for link in document(client.get(article.get_absolute_url())).xpath(
+            "//a[contains(@class, 'comment-reply')]"
+        )
+    ]
+    assert names == ["Reply to Top"]
+
+
+def test_an_erased_commenter_leaves_the_cached_page(client, article):
+    make_comment(article=article, author_name="Ana Identifiable", author_email="ana@example.com")
+    client.get(article.get_absolute_url())
+    services.erase_commenter_data(email="ana@example.com")
+    text = visible_text(client.get(article.get_absolute_url()))
+    assert "Ana Identifiable" not in text
+    assert services.ERASED_NAME in text

@@ -86,9 +86,11 @@ def test_commenting_works_without_javascript(browser, live_server, akismet):
 
     fill_comment(page, name="Bo", content="Plain HTML works.")
 
-    expect(page.get_by_role("status").first).to_have_text("Your comment has been published.")
+    expect(page.locator(".comment-notice")).to_have_text("Your comment has been published.")
     expect(page.locator(".comment").filter(has_text="Plain HTML works.")).to_be_visible()
     assert "#comment-" in page.url
+    page.reload()
+    expect(page.locator(".comment-notice")).to_have_count(0)  # told once
     context.close()
 
 
@@ -106,3 +108,59 @@ def test_reply_in_place(page, akismet):
     reply = page.locator(".comment.depth-1").filter(has_text="A reply in the thread.")
     expect(reply).to_be_visible()
     assert Comment.objects.get(content="A reply in the thread.").parent.author_name == "First"
+
+
+def test_a_comment_reads_as_written(page, akismet):
+    article = make_article()
+    page.goto(article.get_absolute_url())
+    fill_comment(page, name="Ana", content='It\'s "fine" & good.\n\nSecond paragraph.')
+
+    body = page.locator(".comment .comment-body")
+    expect(body.locator("p")).to_have_text(['It\'s "fine" & good.', "Second paragraph."])
+    page.reload()
+    expect(body.locator("p")).to_have_text(['It\'s "fine" & good.', "Second paragraph."])
+
+
+def test_a_held_comment_stays_with_its_author_after_reload(page, akismet, settings):
+    settings.COMMENTS_MODERATION = "hold_all"
+    article = make_article()
+    page.goto(article.get_absolute_url())
+    fill_comment(page, name="Ana", content="Waiting patiently.")
+    expect(page.locator("[data-comment-status]")).to_have_text(
+        "Your comment is awaiting moderation."
+    )
+
+    page.reload()
+    waiting = page.locator(".comment-own").filter(has_text="Waiting patiently.")
+    expect(waiting).to_contain_text("Your comment is awaiting moderation.")
+
+
+def test_an_invalid_submit_moves_focus_to_the_first_bad_field(page, akismet):
+    article = make_article()
+    page.goto(article.get_absolute_url())
+    page.get_by_role("textbox", name="Comment", exact=True).fill("Kept while I fix the rest.")
+    page.get_by_role("textbox", name="Email", exact=True).fill("not-an-address")
+    page.get_by_role("button", name="Post Comment").click()
+
+    name = page.get_by_role("textbox", name="Name", exact=True)
+    expect(name).to_be_focused()
+    expect(name).to_have_accessible_description("This field is required.")
+    email = page.get_by_role("textbox", name="Email", exact=True)
+    expect(email).to_have_accessible_description("Never published. Enter a valid email address.")
+    expect(page.get_by_role("textbox", name="Comment", exact=True)).to_have_value(
+        "Kept while I fix the rest."
+    )
+
+
+def test_posting_too_quickly_says_when_and_keeps_the_text(page, akismet):
+    article = make_article()
+    page.goto(article.get_absolute_url())
+    fill_comment(page, name="Ana", content="First.")
+    expect(page.locator("[data-comment-status]")).to_have_text("Your comment has been published.")
+
+    fill_comment(page, name="Ana", content="Second, too soon.")
+    expect(page.get_by_role("alert")).to_contain_text("You can post again in 15 seconds.")
+    expect(page.get_by_role("alert")).to_be_focused()
+    expect(page.get_by_role("textbox", name="Comment", exact=True)).to_have_value(
+        "Second, too soon."
+    )
