@@ -83,7 +83,7 @@ def article_saved(sender, instance, **kwargs):
         extra = [f"section-{before['section_id']}"] if before else []
         purge_after_commit([*article_keys(instance), *extra])
     if instance.state == "Scheduled":
-        # Goes live on its own: the task backend purges then (the page's lifetime otherwise).
+        # Goes live on its own: the worker purges its pages then.
         purge_after_commit(article_keys(instance), at=instance.published_at)
 
 

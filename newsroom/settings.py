@@ -139,6 +139,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the task worker write to the same file: a transaction takes the
+    # write lock when it begins, waiting for the other's, rather than fail halfway through
+    # with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 
 # CACHES
 # ------------------------------------------------------------------------------

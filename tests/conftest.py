@@ -4,6 +4,29 @@ from django.core.cache import cache
 
 from tests import factories
 from tests.akismet_server import VALID_KEY, FakeAkismet
+from tests.worker import worker_running
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """
+    On SQLite, a test database in a file, as db.sqlite3 is for `make run`: a task worker in
+    its own process then works on the same rows as the test and the live server, each on its
+    own connection, and SQLite's locking keeps them apart as it does in production. (An
+    in-memory database can only be shared by handing one connection to every thread, whose
+    transactions then run into each other.) WAL lets readers go on while one writes; nothing
+    is synced to disk, since the file is thrown away.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(
+            tmp_path_factory.mktemp("database") / "test.sqlite3"
+        )
+        database.setdefault("OPTIONS", {})["init_command"] = (
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF"
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -119,3 +142,10 @@ def pytest_collection_modifyitems(items):
                 pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True),
                 append=False,
             )
+
+
+@pytest.fixture
+def task_worker(transactional_db):
+    """A task worker running beside the test, as `manage.py worker` runs beside the site."""
+    with worker_running() as worker:
+        yield worker

@@ -210,3 +210,9 @@ def varnish(varnish_process, transactional_db, settings):
     varnish_process.forget_everything()
     settings.NEWSROOM_PURGE_URL = varnish_process.url
     return varnish_process
+
+
+@pytest.fixture
+def purging_worker(varnish, task_worker):
+    """A task worker running beside the site, sending its purges to this Varnish."""
+    return task_worker

@@ -1,39 +1,43 @@
 """
 Purges: every change a reader could see sends the keys of the pages that show it to the cache
-in front (here a loopback server speaking its PURGE protocol), after the commit, retried when
-the cache cannot be reached, and never in the editor's way.
+in front (here a loopback server speaking its PURGE protocol), from the task worker after the
+commit, retried when the cache cannot be reached, and never in the editor's way.
 """
 
 import logging
 from datetime import timedelta
 
 import pytest
-from django.tasks.signals import task_enqueued
+from django.tasks import TaskResultStatus
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article
 from comments import services as comment_services
 from comments.models import Comment
 from edge import purge, services
 from tests.factories import make_article, make_comment, make_section, make_tag
+from tests.worker import run_worker
 
-pytestmark = pytest.mark.django_db
+# The worker runs as in production, committing its work (so not in a test transaction).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 LISTINGS = {"home", "feeds", "sitemaps", "search"}
 
 
 @pytest.fixture
-def purges(purge_server, django_capture_on_commit_callbacks):
-    """What the cache is told, with the callbacks that run after each commit executed."""
+def purges(purge_server):
+    """What the cache is told because of an action, once the worker has run what it queued."""
 
     class Recorder:
         server = purge_server
 
         def during(self, action):
+            run_worker()  # what the test's own setting up asked for
             purge_server.purges.clear()
-            with django_capture_on_commit_callbacks(execute=True):
-                action()
+            action()
+            run_worker()
             return purge_server.keys
 
     return Recorder()
@@ -213,14 +217,19 @@ def test_a_change_of_the_cookie_policy_purges_every_page(purges):
     assert purges.during(edit) == {"site"}
 
 
-def test_nothing_is_sent_for_a_rolled_back_edit(purge_server, story):
+def test_nothing_is_sent_for_a_rolled_back_edit(purges, story):
     from django.db import transaction
 
-    with pytest.raises(RuntimeError), transaction.atomic():
-        story.title = "Never saved"
-        story.save()
-        raise RuntimeError
-    assert purge_server.purges == []
+    def edit_and_fail():
+        with pytest.raises(RuntimeError), transaction.atomic():
+            story.title = "Never saved"
+            story.save()
+            raise RuntimeError
+
+    assert purges.during(edit_and_fail) == set()
+    assert not DBTaskResult.objects.filter(task_path="edge.tasks.purge_keys").exclude(
+        status=TaskResultStatus.SUCCESSFUL
+    )
 
 
 def test_without_a_purge_url_nothing_is_sent(purge_server, settings, story, purges):
@@ -233,70 +242,10 @@ def test_without_a_purge_url_nothing_is_sent(purge_server, settings, story, purg
     assert purges.during(edit) == set()
 
 
-# Failures ---------------------------------------------------------------------------------
-
-
-def test_a_failed_purge_is_tried_again(purges, story, caplog):
-    purges.server.failures_left = 1
-
-    def edit():
-        story.title = "Second try"
-        story.save()
-
-    with caplog.at_level(logging.WARNING, logger="edge.services"):
-        purged = purges.during(edit)
-
-    assert len(purges.server.purges) == 2
-    assert purged == keys_of(story)
-    assert "retrying" in caplog.text
-
-
-def test_an_unreachable_cache_never_fails_the_editors_save(
-    purge_server,
-    story,
-    journalist_client,
-    editor_form,
-    caplog,
-    django_capture_on_commit_callbacks,
+def test_a_scheduled_article_is_purged_by_the_worker_when_it_goes_live(
+    purges, section, time_machine
 ):
-    purge_server.failures_left = 100
-    url = reverse("admin:articles_article_change", args=[story.pk])
-
-    with django_capture_on_commit_callbacks(execute=True), caplog.at_level(logging.WARNING):
-        response = journalist_client.post(url, editor_form(story, title="Saved anyway"))
-
-    assert response.status_code == 302
-    assert Article.objects.get(pk=story.pk).title == "Saved anyway"
-    assert len(purge_server.purges) == services.IMMEDIATE_ATTEMPTS
-    assert "giving up" in caplog.text
-
-
-@pytest.fixture
-def task_queue(settings):
-    """A task backend that keeps what is enqueued (as a worker's queue would) and runs nothing."""
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-    enqueued = []
-
-    def keep(sender, task_result, **kwargs):
-        enqueued.append(task_result)
-
-    task_enqueued.connect(keep)
-    yield enqueued
-    task_enqueued.disconnect(keep)
-
-
-def test_with_a_worker_a_failed_purge_is_enqueued_again_later(purge_server, task_queue):
-    purge_server.failures_left = 1
-    before = timezone.now()
-
-    services.purge_now(keys=["article-1"])
-
-    (retry,) = task_queue
-    assert retry.kwargs == {"keys": ["article-1"], "attempt": 2}
-    assert retry.task.run_after >= before + services.RETRY_DELAYS[0]
-
-
-def test_a_scheduled_article_is_purged_when_it_goes_live(purges, task_queue, section):
+    time_machine.move_to(timezone.now(), tick=False)
     at = timezone.now() + timedelta(hours=2)
 
     def schedule():
@@ -304,11 +253,64 @@ def test_a_scheduled_article_is_purged_when_it_goes_live(purges, task_queue, sec
 
     purges.during(schedule)
 
-    (go_live,) = [result for result in task_queue if result.task.run_after is not None]
-    assert go_live.task.run_after == at
+    purges.server.purges.clear()
+    time_machine.move_to(at - timedelta(seconds=1))
+    run_worker()
+    assert purges.server.purges == []
+    time_machine.move_to(at)
+    run_worker()
     article = Article.objects.get(title="Embargoed")
-    assert f"article-{article.pk}" in go_live.kwargs["keys"]
-    assert "home" in go_live.kwargs["keys"]
+    assert {f"article-{article.pk}", f"section-{section.pk}", *LISTINGS} <= purges.server.keys
+
+
+# Failures ---------------------------------------------------------------------------------
+
+
+def test_a_failed_purge_is_tried_again_a_few_seconds_later(purges, story, caplog, time_machine):
+    time_machine.move_to(timezone.now(), tick=False)
+
+    def edit_while_the_cache_is_down():
+        purges.server.failures_left = 1
+        story.title = "Second try"
+        story.save()
+
+    with caplog.at_level(logging.WARNING, logger="edge.services"):
+        refused = purges.during(edit_while_the_cache_is_down)
+    assert refused == keys_of(story)
+    assert "retrying" in caplog.text
+
+    time_machine.shift(services.RETRY_DELAYS[0] - timedelta(seconds=1))
+    run_worker()
+    assert len(purges.server.purges) == 1
+    time_machine.shift(timedelta(seconds=1))
+    run_worker()
+    assert len(purges.server.purges) == 2
+    assert set(purges.server.purges[1]) == keys_of(story)
+
+
+def test_an_unreachable_cache_never_fails_the_editors_save(
+    purges, story, journalist_client, editor_form, caplog, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    url = reverse("admin:articles_article_change", args=[story.pk])
+
+    def save_while_the_cache_is_unreachable():
+        purges.server.failures_left = 100
+        response = journalist_client.post(url, editor_form(story, title="Saved anyway"))
+        assert response.status_code == 302
+
+    with caplog.at_level(logging.WARNING):
+        purges.during(save_while_the_cache_is_unreachable)
+        for delay in services.RETRY_DELAYS:
+            time_machine.shift(delay)
+            run_worker()
+
+    assert Article.objects.get(pk=story.pk).title == "Saved anyway"
+    assert len(purges.server.purges) == services.ATTEMPTS
+    assert "giving up" in caplog.text
+    # Operators find it among the failed tasks; the page's lifetime brings the edit in.
+    failed = DBTaskResult.objects.get(status=TaskResultStatus.FAILED)
+    assert failed.task_path == "edge.tasks.purge_keys"
 
 
 # Backends ---------------------------------------------------------------------------------

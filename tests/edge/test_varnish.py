@@ -83,8 +83,9 @@ def test_a_first_time_visitor_gets_feeds_and_sitemaps_from_the_cache(varnish, st
 
 
 def test_an_edit_in_the_admin_is_visible_through_the_cache_within_a_second(
-    varnish, story, journalist_client
+    varnish, purging_worker, story, journalist_client
 ):
+    purging_worker.wait_until_idle()  # the purges that followed the story's creation
     reader = opt_out(varnish)
     for path in (story.get_absolute_url(), "/", story.section.get_absolute_url()):
         varnish.get(path, headers=reader)
@@ -118,11 +119,14 @@ def test_an_edit_in_the_admin_is_visible_through_the_cache_within_a_second(
         assert visible_within(varnish, path, "Harbour reopens after the storm", headers=reader) < 1
 
 
-def test_a_comment_a_moderator_approves_is_visible_within_a_second(varnish, story, moderator):
+def test_a_comment_a_moderator_approves_is_visible_within_a_second(
+    varnish, purging_worker, story, moderator
+):
     reader = opt_out(varnish)
     comment = make_comment(
         article=story, status=Comment.Status.PENDING, content="The ferry is back."
     )
+    purging_worker.wait_until_idle()
     varnish.get(story.get_absolute_url(), headers=reader)
     cached = varnish.get(story.get_absolute_url(), headers=reader)
     assert cached.header("X-Cache") == "HIT"

@@ -2,12 +2,11 @@
 Real worker processes: two at once, and one killed in the middle of a task.
 
 On PostgreSQL the workers are `manage.py db_worker` subprocesses sharing the test
-database. SQLite's in-memory test database cannot be shared with another process: there
-the same workers run in this process, one after the other, and the killed worker is the
-state it leaves behind (a task claimed by a worker that never finishes it).
+database. SQLite takes one worker at a time (docs/deployment.md): there the same workers
+run in this process, one after the other, and the killed worker is the state it leaves
+behind (a task claimed by a worker that never finishes it).
 """
 
-import os
 import subprocess
 import sys
 import time
@@ -28,24 +27,19 @@ from jobs.models import PeriodicRun
 from jobs.tasks import run_periodic_job
 from tests.akismet_server import VALID_KEY
 from tests.factories import make_article, make_comment, make_user
-from tests.worker import run_worker
+from tests.worker import run_worker, worker_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 ON_POSTGRESQL = connection.vendor == "postgresql"
 
 
 def worker_process(akismet, worker_id: str, *extra: str) -> subprocess.Popen:
-    db = connection.settings_dict
-    env = os.environ | {
-        "DATABASE_URL": (
-            f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-        ),
-        "PYTHON_AKISMET_API_KEY": VALID_KEY,
-        "PYTHON_AKISMET_BLOG_URL": "https://news.example.com",
-        "AKISMET_API_URL": akismet.url,
-        "AKISMET_TIMEOUT": "10",
-        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
-    }
+    env = worker_environment(
+        PYTHON_AKISMET_API_KEY=VALID_KEY,
+        PYTHON_AKISMET_BLOG_URL="https://news.example.com",
+        AKISMET_API_URL=akismet.url,
+        AKISMET_TIMEOUT="10",
+    )
     return subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--no-reload"]
         + ["--worker-id", worker_id, *extra],
