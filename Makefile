@@ -112,3 +112,10 @@ varnish-install:
 	fi
 
 test: varnish-install
+
+# Side by side with the WordPress peer, in one run (bench/README.md): the peer's folder in
+# NEWSROOM_WP_PEER (without it Newsroom is measured alone); options in BENCH_ARGS.
+.PHONY: bench-peer
+
+bench-peer: install varnish-install
+	$(BIN)/python -m bench.peer $(BENCH_ARGS)

@@ -19,6 +19,14 @@ from datetime import datetime, timedelta
 PREFIX = "bench-"
 BENCH_CREDIT = "Newsroom bench generator"
 BATCH_SIZE = 500
+# The article the benchmarks read and comment on, shaped like a busy story of a news site:
+# eight paragraphs, a "See also" box after the third, seven tags (so "You may also like" has
+# its six cards) and SHOWCASE_COMMENTS approved comments in threads, 40% of them replies, up
+# to COMMENTS_MAX_DEPTH levels deep, all on the first page.
+SHOWCASE_SLUG = f"{PREFIX}showcase-ministers-meet-in-stockholm"
+SHOWCASE_COMMENTS = 50
+SHOWCASE_REPLY_SHARE = 0.4
+SHOWCASE_TAGS = 7
 
 SECTIONS = [
     "World",
@@ -404,16 +412,104 @@ def image_files(image) -> list[str]:
 
 
 def generated_count() -> int:
-    """How many generated articles readers can see."""
+    """How many generated articles readers can see, the showcase article not counted."""
     from articles.models import Article
 
-    return Article.objects.published().filter(slug__startswith=PREFIX).count()
+    return (
+        Article.objects.published()
+        .filter(slug__startswith=PREFIX)
+        .exclude(slug=SHOWCASE_SLUG)
+        .count()
+    )
 
 
 def generated_comment_count() -> int:
+    """Approved comments on the generated articles, the showcase article's not counted."""
     from comments.models import Comment
 
-    return Comment.objects.approved().filter(article__slug__startswith=PREFIX).count()
+    return (
+        Comment.objects.approved()
+        .filter(article__slug__startswith=PREFIX)
+        .exclude(article__slug=SHOWCASE_SLUG)
+        .count()
+    )
+
+
+def showcase_is_complete(article) -> bool:
+    from comments.models import Comment
+
+    return (
+        article.is_published
+        and article.featured_image_id is not None
+        and article.see_also_links.exists()
+        and article.tags.count() == SHOWCASE_TAGS
+        and Comment.objects.approved().filter(article=article).count() == SHOWCASE_COMMENTS
+        and not Comment.objects.filter(article=article).exclude(status="approved").exists()
+    )
+
+
+def ensure_showcase(seed: int = 1):
+    """
+    The showcase article (SHOWCASE_SLUG), made again unless it is complete: published an
+    hour ago (comments open, first on the home page), with its "See also" link and its
+    threaded comments. Needs the generated articles, tags and images to be there.
+    """
+    from django.db import transaction
+    from django.utils import timezone
+
+    from articles.models import Article, Author, Image, Section, SeeAlso, Tag
+
+    current = Article.objects.filter(slug=SHOWCASE_SLUG).first()
+    if current is not None and showcase_is_complete(current):
+        return current
+    rng = random.Random(f"{seed}-showcase")
+    with transaction.atomic():
+        Article.objects.filter(slug=SHOWCASE_SLUG).delete()
+        section = Section.objects.get(slug=f"{PREFIX}world")
+        target = (
+            Article.objects.published()
+            .filter(slug__startswith=PREFIX, section=section)
+            .order_by("-published_at")
+            .first()
+        )
+        if target is None:
+            raise RuntimeError("No generated article to link to: generate the articles first.")
+        now = timezone.now()
+        article = Article.objects.create(
+            title="Ministers meet in Stockholm as the security talks resume",
+            slug=SHOWCASE_SLUG,
+            standfirst=sentence(rng, 28),
+            body=body(rng, paragraphs=8),
+            section=section,
+            featured_image=Image.objects.filter(credit=BENCH_CREDIT).order_by("pk").first(),
+            source="With agencies.",
+            status=Article.Status.PUBLISHED,
+            published_at=now - timedelta(hours=1),
+            comments_open=True,
+        )
+        article.authors.set([Author.objects.filter(slug__startswith=PREFIX).order_by("pk")[0]])
+        tags = list(Tag.objects.filter(slug__startswith=PREFIX).order_by("pk"))
+        article.tags.set(rng.sample(tags, SHOWCASE_TAGS))
+        SeeAlso.objects.create(article=article, target=target, after_paragraph=3)
+        create_thread_comments(rng, article, now)
+    return article
+
+
+def create_thread_comments(rng: random.Random, article, now: datetime) -> None:
+    """SHOWCASE_COMMENTS approved comments, saved one by one so the model derives threads."""
+    from django.conf import settings
+
+    deepest_parent = settings.COMMENTS_MAX_DEPTH - 2
+    written = []
+    moment = article.published_at
+    for _ in range(SHOWCASE_COMMENTS):
+        moment = min(moment + timedelta(seconds=rng.randint(20, 90)), now)
+        parents = [c for c in written if c.depth <= deepest_parent]
+        parent = rng.choice(parents) if parents and rng.random() < SHOWCASE_REPLY_SHARE else None
+        comment = build_comment(rng, article.pk, moment, now, parent=parent)
+        comment.created_at = moment
+        comment.save()
+        written.append(comment)
 
 
 def generate(
@@ -441,6 +537,7 @@ def generate(
         people = ensure_authors(rng, authors, pool)
         created = create_articles(rng, articles, sections, people, tags, pool)
         commented = create_comments(rng, comments)
+    ensure_showcase(seed)
     analyze()
     return {
         "deleted": deleted,

@@ -421,17 +421,21 @@ def prepare_site(args: argparse.Namespace) -> None:
         say(f"Generated in {result['seconds']} s.")
     else:
         say(f"Using the {present[0]} generated articles and {present[1]} comments there.")
+    generate.ensure_showcase()
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def bench_pages() -> list[tuple[str, str]]:
-    """The home page, and the newest generated article with a featured image, tags and,
-    when there are any, comments."""
+    """The home page, and the showcase article (generate.SHOWCASE_SLUG) or else the newest
+    generated article with a featured image, tags and, when there are any, comments."""
     from django.db.models import Count, Exists, OuterRef
 
     from articles.models import Article
     from comments.models import Comment
 
+    showcase = Article.objects.published().filter(slug=generate.SHOWCASE_SLUG).first()
+    if showcase is not None:
+        return [("home", "/"), ("article", showcase.get_absolute_url())]
     candidates = (
         Article.objects.published()
         .filter(featured_image__isnull=False)
@@ -528,9 +532,11 @@ class Server:
 
 
 @contextmanager
-def gunicorn(setup: Workers, env: dict[str, str], workdir: Path) -> Iterator[Server]:
-    """A running gunicorn for the block; always stopped afterwards."""
-    port = free_port()
+def gunicorn(
+    setup: Workers, env: dict[str, str], workdir: Path, port: int | None = None
+) -> Iterator[Server]:
+    """A running gunicorn for the block (on `port`, or a free one); always stopped afterwards."""
+    port = port or free_port()
     log = workdir / f"gunicorn-{setup.worker_class}.log"
     command = [
         sys.executable,
