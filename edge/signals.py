@@ -13,7 +13,7 @@ from django.contrib.flatpages.models import FlatPage
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
-from articles.models import Article, Author, Image, RelatedPick, Section, SeeAlso, Tag
+from articles.models import Article, Author, Image, RelatedPick, Section, SeeAlso, State, Tag
 from comments.models import Comment, ModerationEvent
 from edge import keys
 from edge.services import purge_after_commit
@@ -82,7 +82,7 @@ def article_saved(sender, instance, **kwargs):
     if was_visible(before) or instance.is_published:
         extra = [f"section-{before['section_id']}"] if before else []
         purge_after_commit([*article_keys(instance), *extra])
-    if instance.state == "Scheduled":
+    if instance.state == State.SCHEDULED:
         # Goes live on its own: the worker purges its pages then.
         purge_after_commit(article_keys(instance), at=instance.published_at)
 
