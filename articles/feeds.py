@@ -25,8 +25,8 @@ from django.views.decorators.http import require_safe
 
 from articles import text
 from articles.models import Article, Author, Section, Tag
+from articles.sites import public_scheme
 from edge import keys
-from newsroom.sites import public_scheme
 
 FEED_SIZE = 20
 IMAGE_WIDTH = 1280

@@ -13,9 +13,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
+from articles.display import one_line
 from comments import services
 from comments.models import Comment, CommentReport, ModerationEvent
-from newsroom.display import one_line
 
 
 class QueueFilter(admin.SimpleListFilter):

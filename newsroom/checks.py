@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
-from newsroom import sites
+from articles import sites
 
 
 def check_allowed_hosts(app_configs, **kwargs):

@@ -77,7 +77,7 @@ INSTALLED_APPS = [
     "cookie_consent",
     "django_prose_editor",
     "django_tasks_db",
-    # The project package only registers its checks and the Sites sync (newsroom/apps.py).
+    # The project package only registers its checks (newsroom/apps.py).
     "newsroom",
     "consent",
     "articles",
