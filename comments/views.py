@@ -24,7 +24,8 @@ REMEMBER_DAYS = 365
 
 
 def wants_json(request) -> bool:
-    return "application/json" in request.headers.get("Accept", "")
+    """The no-reload form asks for JSON; a browser posting the form gets pages."""
+    return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
 
 
 def refused(request, error: services.CommentRefused, article: Article):
