@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from articles import related, services
+from articles.display import isolated, one_line
 from articles.forms import ArticleAdminForm, ImageAdminForm
 from articles.models import (
     Article,
@@ -14,7 +15,6 @@ from articles.models import (
     SlugRedirect,
     Tag,
 )
-from newsroom.display import isolated, one_line
 
 
 def thumbnail_html(image: Image, width: int) -> str:

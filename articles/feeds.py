@@ -25,8 +25,8 @@ from django.views.decorators.http import require_safe
 
 from articles import text
 from articles.models import Article, Author, Section, Tag
+from articles.sites import public_scheme
 from edge import keys
-from newsroom.sites import public_scheme
 
 FEED_SIZE = 20
 IMAGE_WIDTH = 1280
@@ -217,31 +217,38 @@ class ArticleFeed(Feed):
         return item.featured_image.rendition("jpeg", IMAGE_WIDTH)
 
 
-class SectionFeed(ArticleFeed):
+class ListingFeed(ArticleFeed):
+    """The articles of one section, tag or author (`model`), found by its slug."""
+
+    model: type[Section | Tag | Author]
+
     def get_object(self, request, slug):
-        return get_object_or_404(Section, slug=slug)
+        return get_object_or_404(self.model, slug=slug)
+
+
+class CategoryFeed(ListingFeed):
+    """A section or a tag: its name is the feed's category."""
+
+    def categories(self, obj):
+        return [obj.name]
+
+
+class SectionFeed(CategoryFeed):
+    model = Section
 
     def description(self, obj):
         return obj.description or f"The latest {obj.name} articles from {settings.SITE_NAME}."
 
-    def categories(self, obj):
-        return [obj.name]
 
-
-class TagFeed(ArticleFeed):
-    def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+class TagFeed(CategoryFeed):
+    model = Tag
 
     def description(self, obj):
         return f"The latest articles about {obj.name} from {settings.SITE_NAME}."
 
-    def categories(self, obj):
-        return [obj.name]
 
-
-class AuthorFeed(ArticleFeed):
-    def get_object(self, request, slug):
-        return get_object_or_404(Author, slug=slug)
+class AuthorFeed(ListingFeed):
+    model = Author
 
     def description(self, obj):
         return f"The latest articles by {obj.display_name} in {settings.SITE_NAME}."

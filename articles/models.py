@@ -1,6 +1,7 @@
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import F, Q
@@ -206,6 +207,41 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        # The search vector is for the database to match against, never for a page to read:
+        # loading it would ship every row's vector with every listing.
+        return super().get_queryset().defer("search_vector")
+
+
+class SearchDocument(models.Func):
+    """
+    An article's search vector: title A; standfirst, tag and author names B; body C; English
+    stemming (articles.search.SEARCH_CONFIG), as migration 0005 stores it on PostgreSQL.
+
+    Tag and author names come from `search_extra`, a column that only PostgreSQL has: its
+    triggers keep it current and Django never writes it. Elsewhere the vector is NULL: the
+    development fallback in articles.search reads the text itself.
+    """
+
+    output_field = SearchVectorField()
+
+    def __init__(self):
+        super().__init__(F("title"), F("standfirst"), F("body"))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return "NULL", []
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        title, standfirst, body = (compiler.compile(arg)[0] for arg in self.source_expressions)
+        weighted = [(title, "A"), (standfirst, "B"), ("search_extra", "B"), (body, "C")]
+        sql = " || ".join(
+            f"setweight(to_tsvector('english'::regconfig, coalesce({column}, '')), '{weight}')"
+            for column, weight in weighted
+        )
+        return f"({sql})", []
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -260,7 +296,13 @@ class Article(models.Model):
         ),
     )
 
-    objects = ArticleQuerySet.as_manager()
+    # Kept by the database (GIN-indexed on PostgreSQL, migration 0005); articles.search
+    # matches against it.
+    search_vector = models.GeneratedField(
+        expression=SearchDocument(), output_field=SearchVectorField(), db_persist=True
+    )
+
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 
 from articles import text
 from articles.models import Article, Author, Section, State, Tag, state_q
-from newsroom.sites import PublicSitemap as Sitemap  # URLs in NEWSROOM_SITE_URL's scheme
+from articles.sites import PublicSitemap as Sitemap  # URLs in NEWSROOM_SITE_URL's scheme
 
 # Google News reads articles published in the last two days, at most 1,000 of them.
 NEWS_DAYS = 2

@@ -52,8 +52,10 @@ def clean_model_text(instance) -> None:
     errors = {}
     for field in instance._meta.concrete_fields:
         kind = field.get_internal_type()
+        if kind not in ("CharField", "TextField") or field.generated:
+            continue
         value = getattr(instance, field.attname)
-        if kind not in ("CharField", "TextField") or not isinstance(value, str):
+        if not isinstance(value, str):
             continue
         cleaned = clean_text(value, multiline=kind == "TextField")
         setattr(instance, field.attname, cleaned)

@@ -13,43 +13,36 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
+from articles.display import one_line
 from comments import services
 from comments.models import Comment, CommentReport, ModerationEvent
-from newsroom.display import one_line
 
 
 class QueueFilter(admin.SimpleListFilter):
-    """The moderation queues, with their sizes."""
+    """The moderation queues (CommentQuerySet.QUEUES), with their sizes."""
 
     title = "queue"
     parameter_name = "queue"
+    labels = {
+        "review": "Needs review",
+        "pending": "Held",
+        "unchecked": "Not checked by Akismet",
+        "spam": "Spam",
+        "reported": "Reported",
+        "approved": "Published",
+    }
 
     def lookups(self, request, model_admin):
         counts = Comment.objects.queue_counts()
         return [
-            ("review", f"Needs review ({counts['review']})"),
-            ("pending", f"Held ({counts['pending']})"),
-            ("unchecked", f"Not checked by Akismet ({counts['unchecked']})"),
-            ("spam", f"Spam ({counts['spam']})"),
-            ("reported", f"Reported ({counts['reported']})"),
-            ("approved", "Published"),
+            (name, f"{label} ({counts[name]})" if name in counts else label)
+            for name, label in self.labels.items()
         ]
 
     def queryset(self, request, queryset):
-        if self.value() in QUEUES:
-            return getattr(queryset, QUEUES[self.value()])()
+        if self.value() in queryset.QUEUES:
+            return queryset.queue(self.value())
         return queryset
-
-
-# Each queue is a CommentQuerySet method: the list filter, the counts and the digest agree.
-QUEUES = {
-    "review": "awaiting_review",
-    "pending": "pending",
-    "unchecked": "unchecked",
-    "spam": "spam",
-    "reported": "reported",
-    "approved": "approved",
-}
 
 
 class ModerationEventInline(admin.TabularInline):

@@ -22,10 +22,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
+from articles.sites import absolute_url
 from comments import spam
 from comments import tasks as comment_tasks
 from comments.models import Comment, CommentReport, ModerationEvent
-from newsroom.sites import absolute_url
 
 SYSTEM = "system"
 AKISMET = "Akismet"

@@ -15,25 +15,25 @@ import httpx
 from django.conf import settings
 from django.utils.translation import to_locale
 
-from comments.models import Comment
+from comments.models import Comment, ModerationEvent
 
 logger = logging.getLogger(__name__)
 
 HONEYPOT_FIELD = "contact_me_by_fax"
 
 
-# Why a comment has no verdict, as the moderation history says it.
-NO_KEY = "not checked: no Akismet key configured"
-UNREACHABLE = "not checked: Akismet unreachable"
-KEY_REFUSED = "not checked: Akismet refused the key"
-FAILED = "not checked: Akismet error"
+# Why a comment has no verdict: the moderation history's own actions.
+NO_KEY = ModerationEvent.Action.NO_KEY
+UNREACHABLE = ModerationEvent.Action.UNREACHABLE
+KEY_REFUSED = ModerationEvent.Action.KEY_REFUSED
+FAILED = ModerationEvent.Action.FAILED
 
 
 @dataclass(frozen=True)
 class Verdict:
     value: str  # one of Comment.Verdict
     error: str = ""
-    problem: str = ""  # one of the labels above when unchecked
+    problem: str = ""  # one of the actions above when unchecked
 
     @property
     def checked(self) -> bool:

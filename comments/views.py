@@ -12,19 +12,20 @@ from django.views.generic import FormView
 
 from articles.models import Article
 from comments import services
+from comments.addresses import client_ip, visitor_key
 from comments.forms import CommentForm, ReportForm
 from comments.models import Comment
 from comments.threads import comment_url
 from consent import choices
 from edge.origin import cross_origin_protected
-from newsroom.http import client_ip, visitor_key
 
 REMEMBER_COOKIE = "comment_author"
 REMEMBER_DAYS = 365
 
 
 def wants_json(request) -> bool:
-    return "application/json" in request.headers.get("Accept", "")
+    """The no-reload form asks for JSON; a browser posting the form gets pages."""
+    return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
 
 
 def refused(request, error: services.CommentRefused, article: Article):

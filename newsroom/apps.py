@@ -1,26 +1,18 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 
 
 class NewsroomConfig(AppConfig):
     """
-    The project package, listed in INSTALLED_APPS only so Django runs its checks and keeps
-    the Sites record in step with NEWSROOM_SITE_URL.
+    The project package, listed in INSTALLED_APPS only so Django runs its deploy checks.
 
-    Django registers checks and post_migrate handlers from an AppConfig's ready(); the
-    package holds no models, migrations, admin, templates or template tags.
+    Django registers checks from an AppConfig's ready(); the package holds no models,
+    migrations, admin, templates or template tags, and no app imports it.
     """
 
     name = "newsroom"
     verbose_name = "Newsroom"
 
     def ready(self):
-        from django.apps import apps
-
-        from newsroom import checks, sites
+        from newsroom import checks
 
         checks.register_checks()
-        # Every deploy runs migrate: the Sites record follows the setting from then on. Sent
-        # for the sites app, after its own receiver has created the default record (the
-        # project package has no models, and Django signals only apps that have).
-        post_migrate.connect(sites.sync_site, sender=apps.get_app_config("sites"))

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
-from newsroom import sites
+from articles import sites
 
 
 def check_allowed_hosts(app_configs, **kwargs):
@@ -58,7 +58,27 @@ def check_public_site_url(app_configs, **kwargs):
     ]
 
 
+# What happens to a comment Akismet calls ham (comments.services.ham_status reads it).
+COMMENTS_MODERATION_POLICIES = ("publish", "hold_first", "hold_all")
+
+
+def check_comments_moderation(app_configs, **kwargs):
+    """A mistyped policy must stop the site, not quietly publish every comment."""
+    if settings.COMMENTS_MODERATION in COMMENTS_MODERATION_POLICIES:
+        return []
+    return [
+        Error(
+            f"COMMENTS_MODERATION ({settings.COMMENTS_MODERATION!r}) is not a moderation policy.",
+            hint="Set COMMENTS_MODERATION to one of: "
+            + ", ".join(COMMENTS_MODERATION_POLICIES)
+            + ".",
+            id="newsroom.E004",
+        )
+    ]
+
+
 def register_checks() -> None:
     register(check_site_url)
+    register(check_comments_moderation)
     for check in (check_allowed_hosts, check_consent_cookie_secure, check_public_site_url):
         register(check, Tags.security, deploy=True)

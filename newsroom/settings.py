@@ -77,7 +77,7 @@ INSTALLED_APPS = [
     "cookie_consent",
     "django_prose_editor",
     "django_tasks_db",
-    # The project package only registers its checks and the Sites sync (newsroom/apps.py).
+    # The project package only registers its checks (newsroom/apps.py).
     "newsroom",
     "consent",
     "articles",
@@ -293,7 +293,8 @@ NEWSROOM_MAX_UPLOAD_MB = int(os.environ.get("NEWSROOM_MAX_UPLOAD_MB", "20"))
 # ------------------------------------------------------------------------------
 # What happens to a comment Akismet calls ham: "publish", "hold_first" (hold a first
 # comment from an e-mail address never approved before) or "hold_all".
-COMMENTS_MODERATION = os.environ.get("COMMENTS_MODERATION", "publish")
+# Anything else is a system check error (newsroom.E004).
+COMMENTS_MODERATION = os.environ.get("COMMENTS_MODERATION", "publish").strip()
 # Comments close on their own this many days after publication (0: never).
 COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "30"))
 COMMENTS_MAX_DEPTH = 3

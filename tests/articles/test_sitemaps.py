@@ -10,7 +10,7 @@ from lxml import etree
 
 from articles import sitemaps
 from articles.models import Article
-from newsroom.sites import public_url
+from articles.sites import public_url
 from tests.factories import make_article, make_author, make_section, make_tag
 
 pytestmark = pytest.mark.django_db

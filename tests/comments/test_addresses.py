@@ -4,8 +4,8 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 
+from comments.addresses import client_ip, parse_address
 from comments.models import Comment
-from newsroom.http import client_ip, parse_address
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

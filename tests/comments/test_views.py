@@ -128,6 +128,28 @@ def test_json_post_needs_no_reload(client, akismet, article):
     assert "A thoughtful comment." in answer["html"]
 
 
+@pytest.mark.parametrize(
+    ("accept", "answer"),
+    [
+        ("application/json", "application/json"),
+        ("text/html;q=0.5, application/json", "application/json"),
+        ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html"),
+        ("application/json;q=0.1, text/html", "text/html"),
+        ("*/*", "text/html"),
+    ],
+)
+def test_the_answer_follows_the_preferred_type(client, akismet, article, accept, answer):
+    response = client.post(
+        reverse("comments:post", args=[article.pk]),
+        {"author_name": "Ana", "author_email": "ana@example.com", "content": ""},
+        REMOTE_ADDR="198.51.100.10",
+        headers={"Accept": accept},
+    )
+
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith(answer)
+
+
 def test_remember_cookie_is_set_only_when_ticked(client, akismet, article):
     # A functional cookie: the reader accepted them (tests/consent covers the refusal).
     client.post(reverse("cookie_consent_accept"), {"cookie_groups": "functional"})

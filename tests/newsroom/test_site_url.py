@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from lxml import etree
 
-from newsroom import checks, sites
+from articles import sites
+from newsroom import checks
 from tests.factories import make_article, make_comment, make_user
 from tests.newsroom.test_security import deploy_check
 

@@ -102,7 +102,6 @@ class Command(BaseCommand):
             comment = Comment.objects.create(
                 article=article,
                 parent=parent,
-                depth=parent.depth + 1 if parent else 0,
                 author_name=entry["name"],
                 author_email=entry["email"],
                 content=entry["text"],
@@ -114,8 +113,6 @@ class Command(BaseCommand):
                 ),
                 created_at=article.published_at + timedelta(hours=2 + offset),
             )
-            comment.thread = parent.thread if parent else comment
-            comment.save(update_fields=["thread"])
             created.append(comment)
 
     def seed_links(self, see_also: list[dict], picks: list[dict]) -> None:

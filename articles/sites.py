@@ -2,9 +2,10 @@
 The site's public address, NEWSROOM_SITE_URL: its parts, and the Sites record that carries it.
 
 Feeds and sitemaps build their URLs from the Sites framework's record; sync_site (run after
-every migrate) writes the setting's host there, so they follow the setting. The scheme comes
-from the setting too, not from the request: a feed fetched over plain HTTP from behind a
-proxy still links to https:// when the site is served over HTTPS.
+every migrate, connected in ArticlesConfig.ready) writes the setting's host there, so they
+follow the setting. The scheme comes from the setting too, not from the request: a feed
+fetched over plain HTTP from behind a proxy still links to https:// when the site is served
+over HTTPS.
 """
 
 from urllib.parse import urlsplit

@@ -1,4 +1,4 @@
-"""Small helpers about the visitor's request, shared by the apps."""
+"""Who is posting: the visitor's address behind our proxies, and an anonymous key for a reader."""
 
 import hashlib
 from ipaddress import IPv6Address, ip_address
