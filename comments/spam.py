@@ -15,7 +15,7 @@ import httpx
 from django.conf import settings
 from django.utils.translation import to_locale
 
-from comments.models import Comment
+from comments.models import Comment, ModerationEvent
 
 logger = logging.getLogger(__name__)
 
@@ -23,10 +23,10 @@ HONEYPOT_FIELD = "contact_me_by_fax"
 
 
 # Why a comment has no verdict, as the moderation history says it.
-NO_KEY = "not checked: no Akismet key configured"
-UNREACHABLE = "not checked: Akismet unreachable"
-KEY_REFUSED = "not checked: Akismet refused the key"
-FAILED = "not checked: Akismet error"
+NO_KEY = ModerationEvent.Action.NO_KEY
+UNREACHABLE = ModerationEvent.Action.UNREACHABLE
+KEY_REFUSED = ModerationEvent.Action.KEY_REFUSED
+FAILED = ModerationEvent.Action.FAILED
 
 
 @dataclass(frozen=True)

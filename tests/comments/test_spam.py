@@ -4,8 +4,9 @@ import socket
 
 import pytest
 
-from comments import services, spam
+from comments import spam
 from comments.models import Comment
+from comments.services import checking, moderation, posting
 from tests.factories import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
@@ -91,20 +92,20 @@ def test_the_full_context_is_sent(akismet, admin_user):
 def test_unchecked_comments_recover_through_the_recheck(akismet):
     akismet.mode = "error"
     article = make_article()
-    submission = services.submit_comment(
+    submission = posting.submit_comment(
         article=article,
         author_name="Ana",
         author_email="ana@example.com",
         author_url="",
         content="Kept while Akismet is down.",
         parent=None,
-        context=services.RequestContext(ip_address="198.51.100.4"),
+        context=posting.RequestContext(ip_address="198.51.100.4"),
     )
     comment = submission.comment
     assert (comment.status, comment.verdict) == ("pending", "unchecked")
 
     akismet.mode = "auto"
-    outcome = services.recheck_unchecked_comments()
+    outcome = checking.recheck_unchecked_comments()
 
     comment.refresh_from_db()
     assert outcome["checked"] == 1
@@ -119,14 +120,14 @@ def test_unchecked_comments_recover_through_the_recheck(akismet):
 def test_moderator_feedback_is_retried_until_akismet_gets_it(akismet, admin_user):
     comment = make_comment(status=Comment.Status.PENDING)
     akismet.mode = "error"
-    services.moderate_comment(comment=comment, action="spam", moderator=admin_user)
-    services.send_feedback(comment)
+    moderation.moderate_comment(comment=comment, action="spam", moderator=admin_user)
+    checking.send_feedback(comment)
     comment.refresh_from_db()
     assert comment.status == "spam"
     assert comment.feedback_pending == "spam"
 
     akismet.mode = "auto"
-    assert services.recheck_unchecked_comments()["feedback_sent"] == 1
+    assert checking.recheck_unchecked_comments()["feedback_sent"] == 1
     comment.refresh_from_db()
     assert comment.feedback_pending == ""
     assert len(akismet.calls("submit-spam")) == 2

@@ -1,0 +1,103 @@
+"""
+Akismet's side of the pipeline: apply a verdict, check again what it could not judge, and
+deliver moderators' spam/ham feedback.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from comments import spam
+from comments.models import Comment, ModerationEvent
+from comments.services.history import AKISMET, SYSTEM, record
+
+
+def ham_status(email: str) -> tuple[str, str]:
+    """Where a comment Akismet calls ham goes, by the moderation policy."""
+    policy = settings.COMMENTS_MODERATION
+    if policy == "hold_all":
+        return Comment.Status.PENDING, Comment.HeldReason.POLICY
+    if policy == "hold_first" and not (
+        Comment.objects.approved().filter(author_email__iexact=email).exists()
+    ):
+        return Comment.Status.PENDING, Comment.HeldReason.POLICY
+    return Comment.Status.APPROVED, Comment.HeldReason.NONE
+
+
+def apply_verdict(comment: Comment, verdict: spam.Verdict) -> Comment:
+    """Move a comment where Akismet's verdict sends it, and keep a history row."""
+    previous = comment.status
+    comment.check_attempts += 1
+    if verdict.value == Comment.Verdict.UNCHECKED:
+        comment.status, comment.held_reason = Comment.Status.PENDING, Comment.HeldReason.UNCHECKED
+        comment.last_check_error = verdict.error[:300]
+    else:
+        comment.checked_at = timezone.now()
+        comment.last_check_error = ""
+        if verdict.value == Comment.Verdict.HAM:
+            comment.status, comment.held_reason = ham_status(comment.author_email)
+        else:
+            comment.status, comment.held_reason = Comment.Status.SPAM, Comment.HeldReason.NONE
+    comment.verdict = verdict.value
+    comment.save(
+        update_fields=[
+            "status",
+            "held_reason",
+            "verdict",
+            "checked_at",
+            "check_attempts",
+            "last_check_error",
+            "updated_at",
+        ]
+    )
+    record(
+        comment,
+        # Say what happened: Akismet judged it, could not be reached or failed, or was never
+        # asked because no key is configured (then the site, not Akismet, held it).
+        action=(
+            ModerationEvent.Action.CHECKED if verdict.checked else verdict.problem or spam.FAILED
+        ),
+        from_status=previous,
+        actor_label=SYSTEM if verdict.problem == spam.NO_KEY else AKISMET,
+        note=verdict.error,
+    )
+    return comment
+
+
+def recheck_unchecked_comments(*, limit: int = 200) -> dict[str, int]:
+    """Check again every comment Akismet could not judge, and resend pending feedback."""
+    outcome = {"checked": 0, "still_unchecked": 0, "feedback_sent": 0}
+    for comment in Comment.objects.unchecked().select_related("article")[:limit]:
+        verdict = spam.check(comment)
+        apply_verdict(comment, verdict)
+        outcome["checked" if verdict.checked else "still_unchecked"] += 1
+        if not verdict.checked:
+            break  # the service is down: try the rest next time
+    for comment in Comment.objects.exclude(feedback_pending="").select_related("article")[:limit]:
+        if not send_feedback(comment):
+            break
+        outcome["feedback_sent"] += 1
+    return outcome
+
+
+@transaction.atomic
+def send_feedback(comment: Comment) -> bool:
+    """Report a moderator's verdict to Akismet once, whichever worker or command gets there."""
+    # The row stays locked until the report is marked sent: anyone else skips it.
+    pending = Comment.objects.select_for_update(skip_locked=True).filter(pk=comment.pk)
+    kind = pending.values_list("feedback_pending", flat=True).first()
+    if not kind or not spam.submit_feedback(comment, kind):
+        return False
+    Comment.objects.filter(pk=comment.pk).update(feedback_pending="")
+    comment.feedback_pending = ""
+    record(
+        comment,
+        action=(
+            ModerationEvent.Action.SPAM_REPORTED
+            if kind == "spam"
+            else ModerationEvent.Action.HAM_REPORTED
+        ),
+        from_status=comment.status,
+        actor_label=SYSTEM,
+    )
+    return True
