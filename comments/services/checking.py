@@ -3,6 +3,9 @@ Akismet's side of the pipeline: apply a verdict, check again what it could not j
 deliver moderators' spam/ham feedback.
 """
 
+import itertools
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -64,20 +67,76 @@ def apply_verdict(comment: Comment, verdict: spam.Verdict) -> Comment:
     return comment
 
 
-def recheck_unchecked_comments(*, limit: int = 200) -> dict[str, int]:
-    """Check again every comment Akismet could not judge, and resend pending feedback."""
+# Akismet calls at once while the re-check works through a backlog: 3,000 held comments
+# take about 20 s at Akismet's usual 50 ms, where one call at a time takes 150 s.
+RECHECK_CONCURRENCY = 8
+
+
+def recheck_unchecked_comments(
+    *, limit: int = 200, concurrency: int = RECHECK_CONCURRENCY
+) -> dict[str, int]:
+    """
+    Check again up to `limit` comments Akismet could not judge, and resend pending feedback.
+
+    The first comment is asked alone and, once it is judged, the rest `concurrency` at a
+    time, each verdict applied as it arrives. The first failure stops the batch, as the
+    WordPress plugin does: while Akismet is down an attempt costs one call, however many
+    comments wait (calls already under way finish and count).
+    """
     outcome = {"checked": 0, "still_unchecked": 0, "feedback_sent": 0}
-    for comment in Comment.objects.unchecked().select_related("article")[:limit]:
-        verdict = spam.check(comment)
-        apply_verdict(comment, verdict)
-        outcome["checked" if verdict.checked else "still_unchecked"] += 1
-        if not verdict.checked:
-            break  # the service is down: try the rest next time
+    waiting = iter(Comment.objects.unchecked().select_related("article", "user")[:limit])
+
+    def judged(comment: Comment, verdict: spam.Verdict) -> bool:
+        if apply_verdict_once(comment, verdict):
+            outcome["checked" if verdict.checked else "still_unchecked"] += 1
+        return verdict.checked
+
+    first = next(waiting, None)
+    if first is not None and judged(first, spam.check(first)):
+        # The calls run in threads that never touch the database: each comment comes with
+        # what Akismet is sent, and each verdict is applied here, in this thread.
+        with ThreadPoolExecutor(concurrency, thread_name_prefix="akismet-recheck") as pool:
+            asked: dict[Future, Comment] = {}
+
+            def ask(count: int) -> None:
+                for comment in itertools.islice(waiting, count):
+                    asked[pool.submit(spam.check, comment)] = comment
+
+            ask(concurrency)
+            failed = False
+            while asked:
+                done, _ = wait(asked, return_when=FIRST_COMPLETED)
+                for future in done:
+                    failed |= not judged(asked.pop(future), future.result())
+                    if not failed:
+                        ask(1)
+
     for comment in Comment.objects.exclude(feedback_pending="").select_related("article")[:limit]:
         if not send_feedback(comment):
             break
         outcome["feedback_sent"] += 1
     return outcome
+
+
+def apply_verdict_once(comment: Comment, verdict: spam.Verdict) -> bool:
+    """
+    Apply a re-check's verdict in a short transaction of its own, unless the comment moved
+    on meanwhile (a moderator decided, another worker checked it); True if applied.
+
+    The row is locked while the verdict is applied; a row another worker holds is skipped.
+    """
+    with transaction.atomic():
+        current = (
+            Comment.objects.unchecked()
+            .select_for_update(skip_locked=True)
+            .filter(pk=comment.pk)
+            .first()
+        )
+        if current is None:
+            return False
+        current.article = comment.article
+        apply_verdict(current, verdict)
+    return True
 
 
 @transaction.atomic
