@@ -158,8 +158,9 @@ def submit_comment(
             content_hash=digest,
             held_reason=Comment.HeldReason.UNCHECKED,
         )
-    # The row is committed: whatever Akismet does now, the comment is kept.
-    verdict = spam.check(comment)
+    # The row is committed: whatever Akismet does now, the comment is kept. While Akismet
+    # is known to be down the visitor does not wait for it: the re-check task asks later.
+    verdict = spam.check(comment, skip_if_down=True)
     with transaction.atomic():
         apply_verdict(comment, verdict)
         comment_tasks.after_check(verdict)  # unchecked: the re-check commits with it
