@@ -295,7 +295,7 @@ def build_comment(rng: random.Random, article_id: int, after: datetime, now: dat
     """An approved comment written between `after` and now (within three days of it)."""
     from articles.models import Article
     from comments.models import Comment
-    from comments.services import content_hash
+    from comments.services.posting import content_hash
 
     span = max(int(min((now - after).total_seconds(), 3 * 86400)), 1)
     n = rng.randrange(1_000_000)

@@ -2,17 +2,21 @@
 The Akismet adapter: the only module that imports `akismet`.
 
 It builds the client from settings (a stand-in server can replace the service through
-AKISMET_API_URL), keeps calls short, and turns every outcome into our own Verdict.
+AKISMET_API_URL), keeps calls short, and turns every outcome into our own Verdict. After
+Akismet failed to answer, a circuit breaker spares visitors the wait for a while (see
+akismet_down).
 """
 
 import functools
 import logging
+import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import akismet
 import httpx
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.translation import to_locale
 
 from comments.models import Comment, ModerationEvent
@@ -53,6 +57,44 @@ class _ServiceTransport(httpx.HTTPTransport):
         )
         request.headers["Host"] = self.base.netloc
         return super().handle_request(request)
+
+
+# After Akismet failed to answer (a timeout, no connection, an error status), visitors'
+# comments do not wait for it for this long: they are stored unchecked at once, and the
+# re-check task, which still asks, finds out when it is back.
+BREAKER_SECONDS = 15
+BREAKER_KEY = "comments:akismet-down-until"
+# When this process last saw the breaker open, so that only a process that knows it is
+# open closes it (one cache call on recovery, not one per answer).
+_seen_down_until = [0.0]
+
+
+def _shared(method, *args, **kwargs):
+    """A cache call that never fails the check: without the cache, the breaker is only off."""
+    try:
+        return method(*args, **kwargs)
+    except Exception:
+        logger.warning("The cache is unavailable; Akismet's state is not shared.", exc_info=True)
+        return None
+
+
+def akismet_down() -> bool:
+    """Whether Akismet failed to answer less than BREAKER_SECONDS ago (in any process)."""
+    until = _shared(cache.get, BREAKER_KEY) or 0.0
+    _seen_down_until[0] = max(_seen_down_until[0], until)
+    return until > time.time()
+
+
+def _went_down() -> None:
+    until = time.time() + BREAKER_SECONDS
+    _seen_down_until[0] = until
+    _shared(cache.set, BREAKER_KEY, until, timeout=BREAKER_SECONDS)
+
+
+def _answered() -> None:
+    if _seen_down_until[0] > time.time():
+        _seen_down_until[0] = 0.0
+        _shared(cache.delete, BREAKER_KEY)
 
 
 def is_configured() -> bool:
@@ -106,10 +148,21 @@ def comment_arguments(comment: Comment) -> dict:
     return arguments
 
 
-def check(comment: Comment) -> Verdict:
-    """Ask Akismet about a comment; any failure gives an UNCHECKED verdict, never raises."""
+def check(comment: Comment, *, skip_if_down: bool = False) -> Verdict:
+    """
+    Ask Akismet about a comment; any failure gives an UNCHECKED verdict, never raises.
+
+    With `skip_if_down` (a visitor is waiting), Akismet is not asked while the breaker is
+    open: the verdict is UNCHECKED at once.
+    """
     if not is_configured():
         return Verdict(Comment.Verdict.UNCHECKED, "Akismet is not configured (no API key).", NO_KEY)
+    if skip_if_down and akismet_down():
+        return Verdict(
+            Comment.Verdict.UNCHECKED,
+            "Akismet failed to answer moments ago; the comment is checked later.",
+            UNREACHABLE,
+        )
     try:
         answer = client().comment_check(
             comment.ip_address or "127.0.0.1", **comment_arguments(comment)
@@ -121,9 +174,12 @@ def check(comment: Comment) -> Verdict:
         logger.warning("Akismet check failed: %s", type(error).__name__)
         # RequestError: a timeout, no connection or an HTTP error status.
         problem = UNREACHABLE if isinstance(error, akismet.RequestError) else FAILED
+        if problem == UNREACHABLE:
+            _went_down()
         return Verdict(
             Comment.Verdict.UNCHECKED, f"Akismet unavailable ({type(error).__name__}).", problem
         )
+    _answered()
     return Verdict(
         {
             akismet.CheckResponse.HAM: Comment.Verdict.HAM,

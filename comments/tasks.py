@@ -10,8 +10,9 @@ from datetime import timedelta
 
 from django.tasks import task
 
-from comments import services, spam
+from comments import spam
 from comments.models import Comment
+from comments.services import checking, notifications, privacy
 from jobs import schedule
 
 RECHECK = "akismet-recheck"
@@ -50,7 +51,7 @@ def after_check(verdict: spam.Verdict) -> None:
 def recheck_unchecked():
     # Stops at the first failure, as the WordPress plugin does: one call per attempt
     # while Akismet is down, however many comments wait.
-    outcome = services.recheck_unchecked_comments(limit=RECHECK_BATCH)
+    outcome = checking.recheck_unchecked_comments(limit=RECHECK_BATCH)
     if outcome["still_unchecked"]:
         return schedule.Retry(outcome)
     if outcome["checked"] >= RECHECK_BATCH:
@@ -67,20 +68,20 @@ def queue_feedback(comment: Comment) -> None:
 def send_feedback(comment_id: int) -> bool:
     """Report a comment to Akismet as spam or ham (once: the service locks the row)."""
     comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
-    return comment is not None and services.send_feedback(comment)
+    return comment is not None and checking.send_feedback(comment)
 
 
 @task()
 def erase_commenter_data(email: str) -> int:
     """A commenter's erasure request, answered by the worker."""
-    return services.erase_commenter_data(email=email)
+    return privacy.erase_commenter_data(email=email)
 
 
 @schedule.periodic(
     "moderator-digest", every=timedelta(minutes=10), label="E-mail digest for moderators"
 )
 def moderator_digest() -> dict:
-    return {"comments": services.notify_moderators()}
+    return {"comments": notifications.notify_moderators()}
 
 
 @schedule.periodic(
@@ -89,11 +90,11 @@ def moderator_digest() -> dict:
     label="Commenters' IP address, user agent and referrer erased after the retention period",
 )
 def comment_retention() -> dict:
-    return {"comments": services.erase_comment_ips()}
+    return {"comments": privacy.erase_comment_ips()}
 
 
 @schedule.periodic(
     "spam-purge", every=timedelta(hours=1), label="Blatant spam deleted after a few days"
 )
 def spam_purge() -> dict:
-    return {"deleted": services.purge_discarded_spam()}
+    return {"deleted": privacy.purge_discarded_spam()}

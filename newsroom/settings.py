@@ -285,6 +285,9 @@ NEWSROOM_RELATED_COUNT = int(os.environ.get("NEWSROOM_RELATED_COUNT", "6"))
 NEWSROOM_IMAGE_WIDTHS = [320, 640, 960, 1280, 1920]
 # Images above this many pixels are refused (decompression-bomb guard).
 NEWSROOM_IMAGE_MAX_PIXELS = 40_000_000
+# Images above this many pixels get their renditions from a task worker (seconds of work),
+# so the upload answers at once; pages show the original file until the renditions exist.
+NEWSROOM_IMAGE_BACKGROUND_PIXELS = 2_000_000
 # Image uploads larger than this many megabytes are refused with a form error before
 # they are decoded (the web server's request size limit should sit a little above it).
 NEWSROOM_MAX_UPLOAD_MB = int(os.environ.get("NEWSROOM_MAX_UPLOAD_MB", "20"))

@@ -79,7 +79,7 @@ def make_article(**overrides):
 def make_comment(**overrides):
     """An approved comment, unless told otherwise."""
     from comments.models import Comment
-    from comments.services import content_hash
+    from comments.services.posting import content_hash
 
     n = next(_sequence)
     fields = {

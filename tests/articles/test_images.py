@@ -1,5 +1,6 @@
 import io
 import warnings
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ from PIL import Image as PILImage
 
 from articles import images, services
 from articles.models import Image
-from tests.factories import image_bytes, make_image
+from tests.factories import image_bytes, make_article, make_image
+from tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +51,8 @@ def test_renditions_are_made_on_save_in_webp_and_jpeg():
     assert (image.width, image.height) == (1000, 500)
 
 
-def test_each_width_is_made_once_for_large_pictures():
+def test_each_width_is_made_once_for_large_pictures(settings):
+    settings.NEWSROOM_IMAGE_BACKGROUND_PIXELS = 4_000_000  # made during the upload
     image = make_image(content=image_bytes(size=(2400, 1200)))
     assert sorted(r["width"] for r in image.renditions if r["format"] == "webp") == [320, 640]
 
@@ -211,3 +214,95 @@ def test_article_page_serves_a_responsive_picture(client, article):
     assert 'width="1000" height="600"' in html
     assert 'alt="Harbour"' in html
     assert "sizes=" in html
+
+
+def picture_tags(html: str) -> list[dict[str, str]]:
+    """The attributes of every <source> and <img> inside the page's <picture> elements."""
+    found = []
+
+    class Pictures(HTMLParser):
+        inside = False
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "picture":
+                self.inside = True
+            elif self.inside and tag in ("source", "img"):
+                found.append({"tag": tag, **{name: value or "" for name, value in attrs}})
+
+        def handle_endtag(self, tag):
+            if tag == "picture":
+                self.inside = False
+
+    Pictures().feed(html)
+    return found
+
+
+def test_a_picture_without_renditions_shows_its_file_and_no_empty_srcset(client, article):
+    image = make_image(content=image_bytes(size=(1000, 600)), alt_text="Harbour")
+    Image.objects.filter(pk=image.pk).update(renditions=[])
+    article.featured_image = image
+    article.save()
+
+    tags = picture_tags(client.get(article.get_absolute_url()).content.decode())
+
+    assert [tag["tag"] for tag in tags] == ["img"]
+    assert tags[0]["src"] == image.file.url
+    assert "srcset" not in tags[0] and "sizes" not in tags[0]
+    assert (tags[0]["width"], tags[0]["height"], tags[0]["alt"]) == ("1000", "600", "Harbour")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_upload_returns_at_once_and_the_worker_makes_its_renditions(
+    journalist_client, settings
+):
+    settings.NEWSROOM_IMAGE_BACKGROUND_PIXELS = 500_000
+    response = journalist_client.post(
+        reverse("admin:articles_image_add"),
+        {"file": ContentFile(image_bytes(size=(1200, 800)), name="crowd.jpg"), "alt_text": "Crowd"},
+    )
+
+    assert response.status_code == 302
+    image = Image.objects.get()
+    assert image.renditions == []  # the answer did not wait for them
+    assert not default_storage.exists(f"{Path(image.file.name).parent}/renditions")
+    article = make_article(featured_image=image)
+    page = journalist_client.get(article.get_absolute_url()).content.decode()
+    assert [(tag["tag"], tag["src"]) for tag in picture_tags(page)] == [("img", image.file.url)]
+
+    run_worker()
+
+    image.refresh_from_db()
+    assert {(r["width"], r["format"]) for r in image.renditions} == {
+        (320, "webp"),
+        (320, "jpeg"),
+        (640, "webp"),
+        (640, "jpeg"),
+    }
+    assert all(default_storage.exists(r["name"]) for r in image.renditions)
+    source, img = picture_tags(journalist_client.get(article.get_absolute_url()).content.decode())
+    assert source["type"] == "image/webp" and "320w" in source["srcset"]
+    assert "640w" in img["srcset"] and img["src"].endswith(".jpg")
+    assert img["src"] != image.file.url
+
+
+def test_a_small_upload_gets_its_renditions_during_the_upload(journalist_client, settings):
+    settings.NEWSROOM_IMAGE_BACKGROUND_PIXELS = 500_000
+    journalist_client.post(
+        reverse("admin:articles_image_add"),
+        {"file": ContentFile(image_bytes(size=(600, 400)), name="small.jpg"), "alt_text": "Small"},
+    )
+    assert {r["width"] for r in Image.objects.get().renditions} == {320, 600}
+
+
+def test_renditions_of_a_replaced_file_are_not_made(settings, django_capture_on_commit_callbacks):
+    settings.NEWSROOM_IMAGE_BACKGROUND_PIXELS = 500_000
+    image = make_image(content=image_bytes(size=(1200, 800)))
+    first_file = image.file.name
+    replacement = ContentFile(image_bytes(size=(300, 200)), name="b.jpg")
+    services.store_image(image=image, upload=replacement)
+
+    assert services.make_renditions(image_id=image.pk, file_name=first_file) == 0
+    image.refresh_from_db()
+    assert {r["width"] for r in image.renditions} == {300}
+    # A second run of a task that already ran does nothing either.
+    assert services.make_renditions(image_id=image.pk, file_name=image.file.name) == 0

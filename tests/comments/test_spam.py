@@ -3,9 +3,11 @@
 import socket
 
 import pytest
+from django.test import override_settings
 
-from comments import services, spam
+from comments import spam
 from comments.models import Comment
+from comments.services import checking, moderation, posting
 from tests.factories import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
@@ -91,20 +93,20 @@ def test_the_full_context_is_sent(akismet, admin_user):
 def test_unchecked_comments_recover_through_the_recheck(akismet):
     akismet.mode = "error"
     article = make_article()
-    submission = services.submit_comment(
+    submission = posting.submit_comment(
         article=article,
         author_name="Ana",
         author_email="ana@example.com",
         author_url="",
         content="Kept while Akismet is down.",
         parent=None,
-        context=services.RequestContext(ip_address="198.51.100.4"),
+        context=posting.RequestContext(ip_address="198.51.100.4"),
     )
     comment = submission.comment
     assert (comment.status, comment.verdict) == ("pending", "unchecked")
 
     akismet.mode = "auto"
-    outcome = services.recheck_unchecked_comments()
+    outcome = checking.recheck_unchecked_comments()
 
     comment.refresh_from_db()
     assert outcome["checked"] == 1
@@ -119,14 +121,62 @@ def test_unchecked_comments_recover_through_the_recheck(akismet):
 def test_moderator_feedback_is_retried_until_akismet_gets_it(akismet, admin_user):
     comment = make_comment(status=Comment.Status.PENDING)
     akismet.mode = "error"
-    services.moderate_comment(comment=comment, action="spam", moderator=admin_user)
-    services.send_feedback(comment)
+    moderation.moderate_comment(comment=comment, action="spam", moderator=admin_user)
+    checking.send_feedback(comment)
     comment.refresh_from_db()
     assert comment.status == "spam"
     assert comment.feedback_pending == "spam"
 
     akismet.mode = "auto"
-    assert services.recheck_unchecked_comments()["feedback_sent"] == 1
+    assert checking.recheck_unchecked_comments()["feedback_sent"] == 1
     comment.refresh_from_db()
     assert comment.feedback_pending == ""
     assert len(akismet.calls("submit-spam")) == 2
+
+
+def test_after_akismet_failed_a_visitors_check_does_not_wait_for_it(akismet, time_machine):
+    time_machine.move_to("2030-01-01 12:00", tick=False)
+    akismet.mode = "error"
+    assert spam.check(pending_comment()).problem == spam.UNREACHABLE
+    asked = len(akismet.requests)
+
+    verdict = spam.check(pending_comment(), skip_if_down=True)
+
+    assert (verdict.value, verdict.problem) == (Comment.Verdict.UNCHECKED, spam.UNREACHABLE)
+    assert len(akismet.requests) == asked  # not asked at all
+    # The re-check and moderators still ask.
+    assert not spam.check(pending_comment()).checked
+    assert len(akismet.requests) == asked + 1
+
+    akismet.mode = "auto"
+    time_machine.shift(spam.BREAKER_SECONDS + 1)
+    assert spam.check(pending_comment(), skip_if_down=True).value == Comment.Verdict.HAM
+
+
+def test_an_answer_to_the_recheck_lets_visitors_checks_through_again(akismet):
+    akismet.mode = "error"
+    spam.check(pending_comment())
+    assert spam.akismet_down()
+
+    akismet.mode = "auto"
+    assert spam.check(pending_comment()).checked  # the re-check finds Akismet back
+
+    assert not spam.akismet_down()
+    assert spam.check(pending_comment(), skip_if_down=True).value == Comment.Verdict.HAM
+
+
+@pytest.mark.parametrize("mode", ["auto", "error"])
+def test_a_cache_outage_never_fails_the_check(akismet, mode):
+    comment = pending_comment()
+    akismet.mode = mode
+    with socket.socket() as probe:  # a port nothing listens on: the cache server is down
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    down = {"BACKEND": "django.core.cache.backends.redis.RedisCache"}
+    with override_settings(CACHES={"default": down | {"LOCATION": f"redis://127.0.0.1:{port}/0"}}):
+        first = spam.check(comment, skip_if_down=True)
+        second = spam.check(comment, skip_if_down=True)
+
+    expected = Comment.Verdict.HAM if mode == "auto" else Comment.Verdict.UNCHECKED
+    assert (first.value, second.value) == (expected, expected)
+    assert len(akismet.calls("comment-check")) == 2  # without the cache, no breaker

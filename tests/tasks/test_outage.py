@@ -1,5 +1,6 @@
 """Akismet goes down and comes back: held comments are checked by the worker on their own."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -103,3 +104,37 @@ def test_nothing_is_lost_while_no_worker_runs(
     run_worker()
 
     assert Comment.objects.approved().count() == 3
+
+
+def test_once_akismet_failed_the_next_visitor_does_not_wait_for_it(
+    client, akismet, settings, article, worker_started, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    settings.AKISMET_TIMEOUT = 2.0
+    akismet.mode, akismet.slow_seconds = "slow", 5.0  # Akismet takes longer than the timeout
+
+    started = time.perf_counter()
+    first = post(client, article, n=1)
+    waited_first = time.perf_counter() - started
+    started = time.perf_counter()
+    second_visitor = Client()
+    second = post(second_visitor, article, n=2)
+    waited_second = time.perf_counter() - started
+
+    assert waited_first >= 2.0  # the first visitor found out
+    assert waited_second < 1.0  # the second was not kept waiting
+    assert len(akismet.calls("comment-check")) == 1
+    assert "awaiting moderation" in second_visitor.get(second["Location"]).content.decode()
+    assert first.status_code == second.status_code == 302
+
+    akismet.mode = "auto"
+    time_machine.shift(timedelta(seconds=11))
+    run_worker()
+
+    assert Comment.objects.approved().count() == 2
+    page = Client().get(article.get_absolute_url()).content.decode()
+    assert "A thoughtful comment, number 2." in page
+    # The worker found Akismet back: the next visitor's comment is published at once.
+    third_visitor = Client()
+    third = post(third_visitor, article, n=3)
+    assert "has been published" in third_visitor.get(third["Location"]).content.decode()

@@ -6,8 +6,8 @@ from django.tasks import TaskResultStatus
 from django_tasks_rq import Job
 from rq import SimpleWorker
 
-from comments import services
 from comments import tasks as comment_tasks
+from comments.services import moderation
 from jobs import schedule, status
 from tests.factories import make_comment
 
@@ -37,7 +37,7 @@ def work(queue) -> None:
 
 def test_a_moderators_report_reaches_akismet_through_rq(queue, akismet, moderator):
     comment = make_comment()
-    services.moderate_comment(comment=comment, action="spam", moderator=moderator)
+    moderation.moderate_comment(comment=comment, action="spam", moderator=moderator)
     assert queue.count == 1
     assert status.queue_status().waiting == 1
 

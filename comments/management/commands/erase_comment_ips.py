@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from comments import services
+from comments.services import privacy
 
 
 class Command(BaseCommand):
@@ -11,7 +11,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        erased = services.erase_comment_ips()
+        erased = privacy.erase_comment_ips()
         self.stdout.write(
             f"Erased the IP address, user agent and referrer of {erased} comment(s) older than "
             f"{settings.COMMENTS_IP_RETENTION_DAYS} days."

@@ -1,8 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from comments import services
 from comments.models import Comment
+from comments.services import privacy
 
 
 class Command(BaseCommand):
@@ -24,7 +24,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         email = options["email"]
         try:
-            email = services.commenter_email(email)
+            email = privacy.commenter_email(email)
         except ValidationError:
             raise CommandError(f"“{email}” is not a valid e-mail address.") from None
         count = Comment.objects.filter(author_email__iexact=email).count()
@@ -37,5 +37,5 @@ class Command(BaseCommand):
             )
             if answer != "yes":
                 raise CommandError("Erasure cancelled.")
-        erased = services.erase_commenter_data(email=email)
+        erased = privacy.erase_commenter_data(email=email)
         self.stdout.write(f"Erased {erased} comment(s) posted with “{email}”.")

@@ -3,7 +3,7 @@ import json
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from comments import services
+from comments.services import privacy
 
 
 class Command(BaseCommand):
@@ -17,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            data = services.export_commenter_data(email=options["email"])
+            data = privacy.export_commenter_data(email=options["email"])
         except ValidationError:
             raise CommandError(f"“{options['email']}” is not a valid e-mail address.") from None
         if not data["comments"]:

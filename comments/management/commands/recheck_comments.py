@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from comments import services
+from comments.services import checking
 
 
 class Command(BaseCommand):
@@ -10,7 +10,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        outcome = services.recheck_unchecked_comments()
+        outcome = checking.recheck_unchecked_comments()
         self.stdout.write(
             f"Checked {outcome['checked']} comment(s); {outcome['still_unchecked']} still "
             f"unchecked; {outcome['feedback_sent']} feedback report(s) sent to Akismet."

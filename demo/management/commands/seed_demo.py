@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from articles import services
 from articles.models import Article, Author, Image, RelatedPick, Section, SeeAlso, Tag
 from comments.models import Comment
-from comments.services import content_hash
+from comments.services.posting import content_hash
 from consent.models import Snippet
 from demo import content, demo_images
 
