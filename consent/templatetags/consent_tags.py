@@ -15,7 +15,7 @@ def consent_snippets(context, position: str):
     request = context.get("request")
     if request is None:
         return ""
-    return snippets.snippets_for(request, position, context.get("csp_nonce"))
+    return snippets.snippets_for(request, position)
 
 
 @register.simple_tag
