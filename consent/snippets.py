@@ -142,4 +142,5 @@ def allow_inline_code(request: HttpRequest, response: HttpResponse) -> None:
         # A directive the policy leaves out falls back to default-src: start from it.
         base = config.get(directive) or config.get("default-src") or []
         config[directive] = [*base, *sources]
-    response.headers[CSP.HEADER_ENFORCE] = build_policy(config, get_nonce(request))
+    # A plain str: WSGI servers refuse the enum as a header name.
+    response.headers[str(CSP.HEADER_ENFORCE)] = build_policy(config, get_nonce(request))
