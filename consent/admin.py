@@ -15,6 +15,12 @@ class SnippetAdmin(admin.ModelAdmin):
     list_display = ["name", "cookie_group", "position", "enabled"]
     list_filter = ["cookie_group", "position", "enabled"]
     search_fields = ["name", "code"]
+    readonly_fields = ["allowed_by_hash"]
+
+    @admin.display(description=gettext_lazy("Allowed by the Content-Security-Policy as"))
+    def allowed_by_hash(self, snippet):
+        sources = [source for hashes in snippet.csp_sources().values() for source in hashes]
+        return " ".join(sources) or _("No inline code: nothing to allow.")
 
 
 @admin.register(BannerText)

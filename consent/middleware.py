@@ -2,7 +2,7 @@ from django.contrib.flatpages import middleware as flatpages
 from django.http import HttpResponseNotAllowed
 from django.utils.cache import patch_vary_headers
 
-from consent import choices
+from consent import choices, snippets
 
 
 class ConsentMiddleware:
@@ -13,7 +13,8 @@ class ConsentMiddleware:
     Global Privacy Control is applied (see consent.choices). After it: HTML pages carry the
     banner and the comment form in the visitor's consent state, and JSON answers (the
     consent status, comment posts) are per visitor too, so they vary on the cookie and on
-    the Sec-GPC header; no cache may give one visitor's page to another.
+    the Sec-GPC header; no cache may give one visitor's page to another. The policy of a
+    page showing snippets allows their inline code by hash (consent.snippets).
     """
 
     VARY_CONTENT_TYPES = ("text/html", "application/json")
@@ -27,6 +28,7 @@ class ConsentMiddleware:
         response = self.get_response(request)
         if response.get("Content-Type", "").startswith(self.VARY_CONTENT_TYPES):
             patch_vary_headers(response, ("Cookie", "Sec-GPC"))
+        snippets.allow_inline_code(request, response)
         return response
 
 

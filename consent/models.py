@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from consent import snippets
+
 
 class Snippet(models.Model):
     """Third-party code (analytics, an embed) on the page only for visitors who accept its group."""
@@ -23,10 +25,11 @@ class Snippet(models.Model):
     position = models.CharField(max_length=10, choices=Position, default=Position.BODY_END)
     code = models.TextField(
         help_text=_(
-            "HTML pasted as it is into every page. Its <script> and <style> tags get the page's "
-            "security nonce; inline event handlers (onload=…) are blocked, and scripts or "
-            "beacons from another host work only once that host is in the site's "
-            "Content-Security-Policy."
+            "HTML pasted as it is into every page. The code inside its script and style "
+            "tags is allowed by the site's Content-Security-Policy by its hash, kept up to date "
+            "as you edit it; inline event handlers (onload=…) and style attributes are "
+            "blocked, and scripts or beacons from another host work only once that host is in "
+            "the site's Content-Security-Policy."
         )
     )
     enabled = models.BooleanField(default=True)
@@ -40,6 +43,10 @@ class Snippet(models.Model):
 
     def __str__(self):
         return self.name
+
+    def csp_sources(self) -> dict[str, tuple[str, ...]]:
+        """The hashes that let its inline code run: {"script-src": ("'sha256-…'",), …}."""
+        return snippets.inline_sources(self.code)
 
 
 class BannerTextManager(models.Manager):

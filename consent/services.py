@@ -3,6 +3,9 @@
 from cookie_consent.models import Cookie, CookieGroup
 from django.utils import timezone
 
+from edge import keys
+from edge.services import purge_after_commit
+
 
 def ask_again(group: CookieGroup) -> bool:
     """
@@ -14,6 +17,8 @@ def ask_again(group: CookieGroup) -> bool:
     newest = Cookie.objects.filter(cookiegroup=group).order_by("-created", "-pk").first()
     if newest is None:
         return False
-    # The queryset update clears the package's cache of groups.
+    # The queryset update clears the package's cache of groups, but sends no signal: the
+    # pages showing the banner (every page) are purged here.
     Cookie.objects.filter(pk=newest.pk).update(created=timezone.now())
+    purge_after_commit([keys.SITE])
     return True

@@ -16,7 +16,9 @@ class CacheHeadersMiddleware:
     cache's lifetime (s-maxage) and its grace, and the keys in the surrogate-key header.
     Everything else is `private, no-store`: logged-in users, responses that set a cookie,
     pages marked per visitor, errors, unsafe requests, and any view that added no key.
-    A Cache-Control set by the view itself (never_cache on previews, WhiteNoise) is kept.
+    A Cache-Control set by the view itself (never_cache on previews, WhiteNoise) is kept;
+    one that says `private` (a page that read the visitor's own comments' cookie) wins over
+    any surrogate key and is made `no-store` too.
     """
 
     def __init__(self, get_response):
@@ -25,6 +27,8 @@ class CacheHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if response.has_header("Cache-Control"):
+            if "private" in cache_directives(response):
+                patch_cache_control(response, no_store=True)
             return response
         if self.is_public(request, response):
             patch_cache_control(
@@ -59,3 +63,12 @@ def logged_in(request) -> bool:
         return False
     user = getattr(request, "user", None)
     return bool(user and user.is_authenticated)
+
+
+def cache_directives(response) -> set[str]:
+    """The directive names of the response's Cache-Control ("private", "max-age", …)."""
+    return {
+        part.split("=", 1)[0].strip().lower()
+        for part in response["Cache-Control"].split(",")
+        if part.strip()
+    }

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from articles.models import Article, Author, Image, RelatedPick, Section, SeeAlso, State, Tag
 from comments.models import Comment, ModerationEvent
+from consent.models import BannerText, Snippet
 from edge import keys
 from edge.services import purge_after_commit
 
@@ -167,7 +168,8 @@ def moderation_recorded(sender, instance, created, raw=False, **kwargs):
 
 @when_purging
 def consent_policy_changed(sender, instance, **kwargs):
-    # The banner (shown until a visitor chooses under the current versions) is on every page.
+    # The banner (shown until a visitor chooses under the current versions) and the snippets
+    # are on every page.
     purge_after_commit([keys.SITE])
 
 
@@ -198,6 +200,7 @@ def connect():
     post_save.connect(comment_saved, sender=Comment, dispatch_uid="edge-comment-saved")
     post_delete.connect(comment_deleted, sender=Comment, dispatch_uid="edge-comment-deleted")
     post_save.connect(moderation_recorded, sender=ModerationEvent, dispatch_uid="edge-moderation")
-    for model in (CookieGroup, Cookie):
+    # The banner's groups and wording, and the snippets pages carry once a group is accepted.
+    for model in (CookieGroup, Cookie, BannerText, Snippet):
         on_change(consent_policy_changed, model)
     on_change(flatpage_changed, FlatPage)

@@ -201,8 +201,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
-# A strict policy: scripts and styles only from our own origin or carrying the
-# per-request nonce; no inline handlers, no 'unsafe-inline'.
+# A strict policy: scripts and styles only from our own origin; no inline handlers, no
+# 'unsafe-inline'. Pages for readers are cached, so they carry no nonce: the snippets' inline
+# code is allowed by its hash, added per page (consent.snippets). The nonce is the admin's
+# (its form media); it is only in the header of a response that used it.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],

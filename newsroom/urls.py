@@ -1,3 +1,4 @@
+from cookie_consent.views import CookieGroupListView
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.flatpages import views as flatpage_views
@@ -8,6 +9,7 @@ from django.views.generic import RedirectView, TemplateView
 
 from articles.sitemaps import SITEMAPS, NewsSitemap
 from articles.views import media
+from consent.views import CookieStatusView
 from edge import keys, origin
 
 admin.site.site_header = "Newsroom administration"
@@ -59,6 +61,14 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
+    # The cookie settings page is public (one copy per consent state); the banner script's
+    # status gives readers no CSRF token, so no cookie (consent.views).
+    path(
+        "cookies/",
+        keys.tagged(keys.SITE)(CookieGroupListView.as_view()),
+        name="cookie_consent_cookie_group_list",
+    ),
+    path("cookies/status/", CookieStatusView.as_view(), name="cookie_consent_status"),
     path(
         "cookies/",
         origin.protected_urls(

@@ -15,7 +15,7 @@ def consent_snippets(context, position: str):
     request = context.get("request")
     if request is None:
         return ""
-    return snippets.snippets_for(request, position, context.get("csp_nonce"))
+    return snippets.snippets_for(request, position)
 
 
 @register.simple_tag
@@ -39,5 +39,7 @@ def cookie_policy() -> dict:
     groups = list(groups)
     for group in groups:
         # The group's version: when its newest cookie was added (a change re-asks visitors).
-        group.changed = max((cookie.created for cookie in group.cookie_set.all()), default=None)
+        changed = max((cookie.created for cookie in group.cookie_set.all()), default=None)
+        # To the second: HTML's <time datetime> takes at most three digits of a fraction.
+        group.changed = changed.replace(microsecond=0) if changed else None
     return {"groups": groups, "ip_retention_days": settings.COMMENTS_IP_RETENTION_DAYS}

@@ -67,8 +67,17 @@ sub vcl_recv {
     # Anonymous readers: only the consent cookie reaches the site (pages send Vary: Cookie,
     # so there is one copy per consent state). The CSRF token is not needed by the anonymous
     # forms (they are protected by the browser's Origin and Sec-Fetch-Site headers) and the
-    # comment author's cookie is read in the browser, and by the comment post above.
+    # "remember me" cookie (comment_author) is read in the browser only.
     cookie.parse(req.http.Cookie);
+    # Someone who posted a comment sees it on the article's page while it waits for
+    # moderation (the signed comments_posted cookie): that page is theirs alone (the site
+    # marks it private), so it goes to the site with that cookie. Elsewhere the cookie
+    # means nothing and is dropped like the rest.
+    if (req.url ~ "^/articles/" && cookie.isset("comments_posted")) {
+        cookie.keep("cookie_consent,comments_posted");
+        set req.http.Cookie = cookie.get_string();
+        return (pass);
+    }
     cookie.keep("cookie_consent");
     set req.http.Cookie = cookie.get_string();
     if (req.http.Cookie == "") {
@@ -82,6 +91,11 @@ sub vcl_recv {
     }
     return (hash);
 }
+
+# The built-in vcl_hash keys a page on its URL and host only. The copies per consent state
+# come from the page's Vary: Cookie, Sec-GPC, compared against the two headers as cleaned
+# above (the consent cookie alone, Sec-GPC as "1" or absent); feeds and sitemaps, which do
+# not vary, keep a single copy for everyone.
 
 sub vcl_hit {
     # Fresh, or stale within stale-while-revalidate: served now, refreshed in the background.

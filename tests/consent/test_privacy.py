@@ -28,6 +28,7 @@ def test_the_migration_creates_the_three_groups():
         "sessionid",
         "cookie_consent",
         "messages",
+        "comments_posted",
     }
     assert list(groups["functional"].cookie_set.values_list("name", flat=True)) == [
         "comment_author"

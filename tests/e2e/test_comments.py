@@ -11,6 +11,10 @@ from tests.worker import run_worker
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
+def cookie_names(page) -> set[str]:
+    return {cookie["name"] for cookie in page.context.cookies()}
+
+
 def fill_comment(page, *, name: str, content: str, email: str = "reader@example.com"):
     page.get_by_role("textbox", name="Comment", exact=True).fill(content)
     page.get_by_role("textbox", name="Name", exact=True).fill(name)
@@ -24,6 +28,9 @@ def test_post_see_it_spam_held_moderator_approves(
     article = make_article(title="Ministers meet in Stockholm")
     page.goto(article.get_absolute_url())
     page.evaluate("window.__noReload = true")
+    page.wait_for_load_state("networkidle")
+    # A first-time visitor: no CSRF token cookie, and the post is accepted all the same.
+    assert "csrftoken" not in cookie_names(page)
 
     fill_comment(page, name="Ana", content="A very fair report.")
 
@@ -83,10 +90,12 @@ def test_commenting_works_without_javascript(browser, live_server, akismet):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(live_server.url + article.get_absolute_url())
+    assert cookie_names(page) == set()  # a first-time visitor, without a CSRF token
 
     fill_comment(page, name="Bo", content="Plain HTML works.")
 
     expect(page.locator(".comment-notice")).to_have_text("Your comment has been published.")
+    assert "csrftoken" not in cookie_names(page)
     expect(page.locator(".comment").filter(has_text="Plain HTML works.")).to_be_visible()
     assert "#comment-" in page.url
     page.reload()

@@ -35,7 +35,8 @@ def reader():
 
 @pytest.fixture
 def closed_article(section):
-    # Comments closed: no comment form, whose CSRF token would set a cookie.
+    # Comments closed: the page is the article alone (tests/edge/test_first_visit.py has
+    # the pages with a comment form).
     return make_article(
         section=section, title="Harbour reopens", slug="harbour", comments_open=False
     )
@@ -186,3 +187,41 @@ def test_not_found_pages_and_unsafe_requests_are_private(reader, closed_article)
 def test_a_page_without_surrogate_keys_stays_private(reader):
     # The consent status answer is per visitor: its view adds no key.
     assert_private(reader.get(reverse("cookie_consent_status")))
+
+
+# The comment author's own pages ------------------------------------------------------------
+
+
+@pytest.fixture
+def author(closed_article, settings):
+    """A reader whose comment waits for moderation: their browser has comments_posted."""
+    settings.COMMENTS_MODERATION = "hold_all"
+    closed_article.comments_open = True
+    closed_article.save()
+    client = Client()
+    response = client.post(
+        reverse("comments:post", args=[closed_article.pk]),
+        {"author_name": "Ana", "author_email": "ana@example.com", "content": "Held for now."},
+        headers=SAME_ORIGIN,
+    )
+    assert response.status_code == 302
+    assert "comments_posted" in response.cookies
+    return client
+
+
+def test_an_authors_page_showing_their_held_comment_is_private_whatever_its_keys(
+    author, closed_article
+):
+    response = author.get(closed_article.get_absolute_url())
+
+    assert "Held for now." in response.content.decode()
+    assert "Your comment is awaiting moderation." in response.content.decode()
+    # The comments app said private; no surrogate key or public lifetime overrides it.
+    assert_private(response)
+
+
+def test_another_reader_gets_the_public_page_without_the_held_comment(author, closed_article):
+    response = Client().get(closed_article.get_absolute_url())
+
+    assert "Held for now." not in response.content.decode()
+    assert_public(response)
