@@ -6,8 +6,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.e2e.test_reader import DESKTOP, PHONE, publish_story
 from articles.models import SeeAlso
+from tests.e2e.test_reader import DESKTOP, PHONE, publish_story
 from tests.factories import make_article, make_comment
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
