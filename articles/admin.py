@@ -1,4 +1,6 @@
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
@@ -27,6 +29,40 @@ def thumbnail_html(image: Image, width: int) -> str:
     )
 
 
+class PlaceholderAutocompleteSelect(AutocompleteSelect):
+    """
+    Django's autocomplete select, starting with a labelled empty choice.
+
+    Django's renders a required select whose first option is the current value, and an
+    optional one whose empty option has no text: both are invalid HTML. select2 shows its
+    own (empty) placeholder for that choice and leaves it out of the search results, so
+    nothing changes on screen, and a required field still cannot be cleared.
+    """
+
+    def optgroups(self, name, value, attr=None):
+        groups = super().optgroups(name, value, attr)
+        options = groups[0][1]
+        if options and options[0]["value"] == "":
+            options.pop(0)
+        label = self.choices.field.empty_label or BLANK_CHOICE_DASH[0][1]
+        selected = not any(option["selected"] for option in options)
+        options.insert(0, self.create_option(name, "", label, selected, 0))
+        for index, option in enumerate(options):
+            option["index"] = str(index)
+        return groups
+
+
+class PlaceholderAutocompleteMixin:
+    """Autocomplete foreign keys drawn with PlaceholderAutocompleteSelect."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = PlaceholderAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 class StateFilter(admin.SimpleListFilter):
     title = "state"
     parameter_name = "state"
@@ -52,7 +88,7 @@ class SlugRedirectInline(admin.TabularInline):
         return False
 
 
-class LinkedArticleInline(admin.TabularInline):
+class LinkedArticleInline(PlaceholderAutocompleteMixin, admin.TabularInline):
     """Shared by the "See also" links and the editor's picks: flags dead targets."""
 
     extra = 0
@@ -85,7 +121,7 @@ class RelatedPickInline(LinkedArticleInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(PlaceholderAutocompleteMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "picture",
@@ -250,7 +286,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(PlaceholderAutocompleteMixin, admin.ModelAdmin):
     list_display = ["name", "role_label", "user"]
     list_select_related = ["user"]
     prepopulated_fields = {"slug": ["display_name"]}

@@ -6,9 +6,10 @@ tag frequencies) and every template fragment (card grids, the related block, the
 menu) is keyed on `Freshness.key`, made of
 
 * a version per kind of content, replaced by `bump()` whenever something it covers is saved
-  or deleted (articles.signals does it, so the admin and loaddata are covered too):
-  CONTENT for articles, sections, tags, authors, images, links and picks; COMMENTS for
-  what readers see of comments (the counts on cards);
+  or deleted, by signals so the admin and loaddata are covered too: CONTENT for articles,
+  sections, tags, authors, images, links and picks (articles.signals); COMMENTS for the
+  comment counts on cards, bumped by the comments app once it has stored a changed
+  Article.comment_count (comments.signals);
 * the time the next scheduled article goes live: once it has passed, the key changes, so a
   scheduled article is on every page at its time, with no save to trigger it.
 

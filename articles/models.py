@@ -186,26 +186,6 @@ class ArticleQuerySet(models.QuerySet):
             .defer("body")
         )
 
-    def with_comment_counts(self):
-        """
-        `comment_count` on each article: its approved comments, counted in the same query
-        (a correlated subquery on the comments' (article, status) index). The comments app
-        is reached through the reverse relation only, so articles does not import it.
-        """
-        comments = self.model._meta.get_field("comments").related_model
-        visible = (
-            comments._default_manager.filter(article=models.OuterRef("pk"), status="approved")
-            .order_by()
-            .values("article")
-            .annotate(total=models.Count("pk"))
-            .values("total")
-        )
-        return self.annotate(
-            comment_count=models.functions.Coalesce(
-                models.Subquery(visible), 0, output_field=models.IntegerField()
-            )
-        )
-
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     def get_queryset(self):
@@ -287,6 +267,14 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     comments_open = models.BooleanField(default=True)
+    # Derived from the comments, by the comments app (the articles app never imports it),
+    # so cards and pages show it without counting.
+    comment_count = models.PositiveIntegerField(
+        "comments readers see",
+        default=0,
+        editable=False,
+        help_text="Published comments under published parents. Kept up to date automatically.",
+    )
     auto_see_also = models.BooleanField(
         'automatic "See also"',
         default=True,
@@ -322,6 +310,17 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.set_derived_fields()
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # comment_count changes under the article while it is being edited: a save of
+            # what was read earlier must not write an old count back.
+            deferred = self.get_deferred_fields()
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key
+                and field.name != "comment_count"
+                and field.attname not in deferred
+            ]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -96,13 +96,7 @@ class ArticleExtras:
         ids = self.shown_ids
         if not ids:
             return {}
-        return (
-            Article.objects.published()
-            .filter(pk__in=ids)
-            .for_listing()
-            .with_comment_counts()
-            .in_bulk()
-        )
+        return Article.objects.published().filter(pk__in=ids).for_listing().in_bulk()
 
     @property
     def body_parts(self) -> list["BodyPart"]:

@@ -29,7 +29,7 @@ class HomeView(ListView):
         return page_size()
 
     def get_queryset(self):
-        return Article.objects.published().for_listing().with_comment_counts()
+        return Article.objects.published().for_listing()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -64,13 +64,7 @@ def section_blocks(*, exclude):
     """[(section, [articles])] for the home page: the cards in one query and their authors."""
     blocks = sections.latest_per_section(exclude_ids=[article.pk for article in exclude])
     wanted = [pk for ids in blocks.values() for pk in ids]
-    cards = (
-        Article.objects.published()
-        .filter(pk__in=wanted)
-        .for_listing()
-        .with_comment_counts()
-        .in_bulk()
-    )
+    cards = Article.objects.published().filter(pk__in=wanted).for_listing().in_bulk()
     return [
         (section, [cards[pk] for pk in blocks[section.pk] if pk in cards])
         for section in sections.all_sections()
@@ -148,7 +142,7 @@ class ArticleListForObjectView(ListView):
 
     def get_queryset(self):
         self.object = get_object_or_404(self.get_owner_queryset(), slug=self.kwargs["slug"])
-        return self.object.articles.published().for_listing().with_comment_counts()
+        return self.object.articles.published().for_listing()
 
     def get_owner_queryset(self):
         return self.model.objects.all()

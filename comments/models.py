@@ -13,47 +13,57 @@ def max_parent_depth() -> int:
     return settings.COMMENTS_MAX_DEPTH - 2
 
 
+def visible_q() -> Q:
+    """
+    What readers see: approved comments whose every ancestor is approved too.
+
+    A reply under a held, reported or spam comment is hidden with it. Replies nest at most
+    COMMENTS_MAX_DEPTH levels, so the ancestors are that many joins on the primary key at
+    most (no recursive query), and the top one is always checked through `thread`,
+    whatever depth older rows reached. It names fields only, so the data migration that
+    first counted Article.comment_count applies it to its historical models; a change here
+    needs a migration recounting them (comments.counts.recount).
+    """
+    approved = Comment.Status.APPROVED
+    condition = Q(status=approved) & (Q(thread__isnull=True) | Q(thread__status=approved))
+    ancestor = ""
+    for _level in range(max(settings.COMMENTS_MAX_DEPTH - 2, 0)):
+        ancestor += "parent__"
+        condition &= Q(**{f"{ancestor}isnull": True}) | Q(**{f"{ancestor}status": approved})
+    return condition
+
+
+def count_per_article(comments: models.QuerySet, article: str | OuterRef = "pk") -> Coalesce:
+    """
+    An expression counting `comments` on the outer query's article, for annotations and
+    updates; `article` names the outer query's article id (an OuterRef or its field name).
+    """
+    outer = article if isinstance(article, OuterRef) else OuterRef(article)
+    counted = (
+        comments.filter(article=outer)
+        .order_by()
+        .values("article")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
+
+
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
 
     def visible(self):
-        """
-        What readers see: approved comments whose every ancestor is approved too.
-
-        A reply under a held, reported or spam comment is hidden with it. Replies nest at
-        most COMMENTS_MAX_DEPTH levels, so the ancestors are that many joins on the primary
-        key at most (no recursive query), and the top one is always checked through
-        `thread`, whatever depth older rows reached.
-        """
-        condition = Q(status=Comment.Status.APPROVED) & (
-            Q(thread__isnull=True) | Q(thread__status=Comment.Status.APPROVED)
-        )
-        ancestor = ""
-        for _level in range(max(settings.COMMENTS_MAX_DEPTH - 2, 0)):
-            ancestor += "parent__"
-            condition &= Q(**{f"{ancestor}isnull": True}) | Q(
-                **{f"{ancestor}status": Comment.Status.APPROVED}
-            )
-        return self.filter(condition)
+        """What readers see (see visible_q)."""
+        return self.filter(visible_q())
 
     def visible_count(self, article: str | OuterRef = "pk") -> Coalesce:
         """
         An expression counting what readers see on an article, for annotations:
-        `Article.objects.annotate(comment_count=Comment.objects.visible_count())`.
-
-        `article` names the outer query's article id (an OuterRef or its field name).
+        `Article.objects.annotate(n=Comment.objects.visible_count())`. Pages read the
+        stored count instead, Article.comment_count (comments.counts keeps it).
         """
-        outer = article if isinstance(article, OuterRef) else OuterRef(article)
-        counted = (
-            self.visible()
-            .filter(article=outer)
-            .order_by()
-            .values("article")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
+        return count_per_article(self.visible(), article)
 
     def with_visibility(self):
         """Each comment with `is_visible`: whether readers see it (see visible())."""

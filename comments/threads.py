@@ -1,7 +1,7 @@
 """
 The comments an article page shows: a page of threads, oldest first, and its cache.
 
-The page's counts and its list are cached under the article's comments version, which
+The page's thread count and its list are cached under the article's comments version, which
 changes whenever one of its comments is saved or deleted (comments/signals.py): a warm
 article page reads no comment from the database.
 """
@@ -13,7 +13,7 @@ from functools import cached_property
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from comments.models import Comment
 
@@ -41,18 +41,14 @@ def bump_comments_version(article_id: int) -> None:
     cache.set(version_key(article_id), uuid.uuid4().hex, timeout=None)
 
 
-def comment_counts(article, version: str) -> dict[str, int]:
-    """How many comments readers see, and how many threads they form (cached)."""
-    key = f"comments:counts:{article.pk}:{version}"
-    counts = cache.get(key)
-    if counts is None:
-        counts = (
-            Comment.objects.visible()
-            .for_article(article)
-            .aggregate(total=Count("pk"), threads=Count("pk", filter=Q(depth=0)))
-        )
-        cache.set(key, counts, CACHE_SECONDS)
-    return counts
+def thread_count(article, version: str) -> int:
+    """How many threads readers see on the article (cached): the pages of its comments."""
+    key = f"comments:threads:{article.pk}:{version}"
+    threads = cache.get(key)
+    if threads is None:
+        threads = Comment.objects.visible().for_article(article).filter(depth=0).count()
+        cache.set(key, threads, CACHE_SECONDS)
+    return threads
 
 
 @dataclass
@@ -96,10 +92,12 @@ def comment_page(article, number, *, version: str) -> CommentPage:
     The requested page of threads (any bad or too large number gives a page anyway).
 
     The paginator pages through the thread count, so clamping the number costs no query.
+    The total is the article's stored count (comments.counts), the one the cards show.
     """
-    counts = comment_counts(article, version)
-    paginator = Paginator(range(counts["threads"]), settings.COMMENTS_THREADS_PER_PAGE)
-    return CommentPage(article=article, total=counts["total"], page=paginator.get_page(number))
+    paginator = Paginator(range(thread_count(article, version)), settings.COMMENTS_THREADS_PER_PAGE)
+    return CommentPage(
+        article=article, total=article.comment_count, page=paginator.get_page(number)
+    )
 
 
 def comment_url(comment: Comment) -> str:

@@ -202,9 +202,21 @@ def comment_form_pages(client, newsroom) -> dict[str, str]:
     )
     assert posted.status_code == 200
     assert "Held for now." in posted.content.decode()
+    comment = article.comments.first()
+    closed = make_article(title="An old story", comments_open=False)
+    not_posted = client.post(
+        reverse("comments:post", args=[closed.pk]),
+        {"content": "Too late.", "author_name": "Ida", "author_email": "ida@example.com"},
+    )
+    assert not_posted.status_code == 403
+    assert "Comments are closed" in not_posted.content.decode()
     return {
         "article-form-errors.html": refused.content.decode(),
         "article-own-comment.html": posted.content.decode(),
+        "comment-not-posted.html": not_posted.content.decode(),
+        "comment-report.html": fetch(
+            client, reverse("comments:report", args=[comment.pk]), shows="Report"
+        ),
     }
 
 
@@ -215,6 +227,14 @@ def admin_pages(client, newsroom, journalist, moderator) -> dict[str, str]:
     pages = {
         "admin-article.html": fetch(
             client, reverse("admin:articles_article_change", args=[article.pk]), shows="Picture"
+        ),
+        "admin-article-add.html": fetch(
+            client, reverse("admin:articles_article_add"), shows="Picture"
+        ),
+        "admin-author.html": fetch(
+            client,
+            reverse("admin:articles_author_change", args=[newsroom["author"].pk]),
+            shows="Photo",
         ),
         "admin-image.html": fetch(
             client, reverse("admin:articles_image_change", args=[image.pk]), shows=image.alt_text

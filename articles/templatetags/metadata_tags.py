@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article, Image
+from articles.sites import public_scheme
 from articles.templatetags.articles_tags import datetime_attribute
 
 register = template.Library()
@@ -25,8 +26,12 @@ SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def absolute_url(request, path: str) -> str:
-    """`path` on the site's public address (the Sites record), as feeds and sitemaps do."""
-    return add_domain(get_current_site(request).domain, path, request.is_secure())
+    """
+    `path` on the site's public address, as feeds and sitemaps build it: the Sites record's
+    domain and NEWSROOM_SITE_URL's scheme, never the request's (behind a TLS-terminating
+    cache the request arrives over plain HTTP).
+    """
+    return add_domain(get_current_site(request).domain, path, public_scheme() == "https")
 
 
 @register.simple_tag(takes_context=True)

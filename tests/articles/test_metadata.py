@@ -9,6 +9,7 @@ from django.utils import timezone
 from lxml import html as lxml_html
 
 from articles.models import Article
+from articles.sites import sync_site
 from tests.factories import make_article, make_author, make_image, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -110,6 +111,41 @@ def test_canonical_url_drops_the_query_string_but_the_page(client, settings, sto
     document = page(client, url)
 
     assert document.xpath("//link[@rel='canonical']/@href") == [canonical]
+
+
+@pytest.fixture
+def public_https_site(settings):
+    """NEWSROOM_SITE_URL on HTTPS, the Sites record following it as after every migrate."""
+    settings.NEWSROOM_SITE_URL = f"https://{SITE_DOMAIN}"
+    sync_site()
+
+
+def test_canonical_and_og_url_use_the_public_https_address(client, story, public_https_site):
+    for path in ["/", story.get_absolute_url(), story.section.get_absolute_url()]:
+        document = page(client, path)  # asked over plain HTTP, as from behind a TLS proxy
+
+        assert document.xpath("//link[@rel='canonical']/@href") == [f"https://{SITE_DOMAIN}{path}"]
+        assert meta(document, "og:url") == [f"https://{SITE_DOMAIN}{path}"]
+
+
+def test_json_ld_and_shared_pictures_use_the_public_https_address(client, story, public_https_site):
+    document = page(client, story.get_absolute_url())
+    news, breadcrumbs = jsonld(document)
+
+    url = f"https://{SITE_DOMAIN}/articles/ministers-meet/"
+    assert (news["url"], news["mainEntityOfPage"]["@id"]) == (url, url)
+    assert [author["url"] for author in news["author"]] == [
+        f"https://{SITE_DOMAIN}/author/anna/",
+        f"https://{SITE_DOMAIN}/author/ben/",
+    ]
+    assert news["publisher"]["url"] == f"https://{SITE_DOMAIN}/"
+    assert all(image["url"].startswith(f"https://{SITE_DOMAIN}/media/") for image in news["image"])
+    assert [item["item"] for item in breadcrumbs["itemListElement"]] == [
+        f"https://{SITE_DOMAIN}/",
+        url,
+    ]
+    (image,) = meta(document, "og:image")
+    assert image.startswith(f"https://{SITE_DOMAIN}/media/")
 
 
 def test_article_page_shares_its_picture_with_its_size(client, story):

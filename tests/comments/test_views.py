@@ -390,9 +390,7 @@ def test_cards_can_count_what_readers_see(article):
     make_comment(article=article)
     quiet = make_article()
     counts = dict(
-        Article.objects.filter(pk__in=[article.pk, quiet.pk])
-        .annotate(comment_count=Comment.objects.visible_count())
-        .values_list("pk", "comment_count")
+        Article.objects.filter(pk__in=[article.pk, quiet.pk]).values_list("pk", "comment_count")
     )
     assert counts == {article.pk: 1, quiet.pk: 0}
 
