@@ -110,8 +110,8 @@ class PostCommentView(FormView):
                     own_comment_ids=own_comments.ids,
                 ),
             )
-        except services.TooFast:
-            seconds = settings.COMMENTS_RATE_LIMIT_SECONDS
+        except services.TooFast as error:
+            seconds = error.retry_after or settings.COMMENTS_RATE_LIMIT_SECONDS
             form.add_error(None, too_fast_message(seconds))
             return self.form_invalid(form, status=429, retry_after=seconds)
         except services.CommentsClosed as error:

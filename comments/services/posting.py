@@ -6,6 +6,7 @@ check can lose it.
 """
 
 import hashlib
+import math
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -36,6 +37,8 @@ class CommentsClosed(CommentRefused):
 
 class TooFast(CommentRefused):
     status_code = 429
+    # Seconds until the visitor may try again, when the limit knows it.
+    retry_after: int | None = None
 
 
 @dataclass(frozen=True)
@@ -74,17 +77,27 @@ def content_hash(*, article: Article, email: str, content: str) -> str:
 
 
 def check_rate_limit(*, ip_address: str | None, email: str) -> None:
-    """One comment per address and per e-mail address per COMMENTS_RATE_LIMIT_SECONDS."""
+    """
+    One comment per address and per e-mail address per COMMENTS_RATE_LIMIT_SECONDS.
+
+    Each key holds the time of the post that opened its window, so a refusal says how
+    long is left (TooFast.retry_after); a refused post does not open a window.
+    """
     seconds = settings.COMMENTS_RATE_LIMIT_SECONDS
     keys = [
         f"comments:rate:email:{hashlib.sha256(email.casefold().encode()).hexdigest()}",
         # Posts without a readable address share one limit rather than escaping it.
         f"comments:rate:ip:{ip_address or 'unknown'}",
     ]
-    for key in keys:
-        # cache.add is atomic: only the first post in the window gets through.
-        if not cache.add(key, 1, timeout=seconds):
-            raise TooFast("You are posting comments too quickly. Please wait a moment.")
+    now = timezone.now().timestamp()
+    opened = list(cache.get_many(keys).values())
+    if not opened:
+        # cache.add is atomic: of posts racing here, only the first gets through.
+        opened = [cache.get(key, now) for key in keys if not cache.add(key, now, timeout=seconds)]
+    if opened:
+        error = TooFast("You are posting comments too quickly. Please wait a moment.")
+        error.retry_after = max(1, math.ceil(max(opened) + seconds - now))
+        raise error
 
 
 # Submitting ---------------------------------------------------------------------------

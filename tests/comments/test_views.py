@@ -540,7 +540,10 @@ def test_the_same_address_and_browser_repeating_itself_is_a_duplicate(client, ak
 # Posting too quickly -----------------------------------------------------------------
 
 
-def test_posting_too_quickly_keeps_the_text_and_says_when_to_try_again(client, akismet, article):
+def test_posting_too_quickly_keeps_the_text_and_says_when_to_try_again(
+    client, akismet, article, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)  # the whole window is left
     post(client, article)
     response = post(client, article, content="Do not throw me away.")
     (textarea,) = document(response).xpath("//textarea[@name='content']")
@@ -550,7 +553,10 @@ def test_posting_too_quickly_keeps_the_text_and_says_when_to_try_again(client, a
     assert "You can post again in 15 seconds." in visible_text(response)
 
 
-def test_posting_too_quickly_without_reload_says_when_to_try_again(client, akismet, article):
+def test_posting_too_quickly_without_reload_says_when_to_try_again(
+    client, akismet, article, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)  # the whole window is left
     post(client, article)
     response = post(client, article, json=True, content="Another.")
     answer = response.json()

@@ -1,4 +1,4 @@
-"""axe-core finds no accessibility violation on the pages readers use most, on a phone and
+"""axe-core finds no accessibility violation on any page type a reader meets, on a phone and
 on a desktop, with the cookie banner asking and after it was answered."""
 
 import pytest
