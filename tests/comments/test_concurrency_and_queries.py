@@ -66,7 +66,11 @@ def test_the_authors_own_comments_cost_one_query(
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_fifty_concurrent_comments_are_fifty_rows(akismet):
+def test_fifty_concurrent_comments_are_fifty_rows(akismet, settings):
+    # Ten posting threads share two cores with the loopback Akismet: give it the time a
+    # real one gets, so what is measured is the concurrency of the posts, not a timeout
+    # (an unanswered check holds the comment for the worker, tested in tests/tasks).
+    settings.AKISMET_TIMEOUT = 5.0
     article = make_article()
     url = reverse("comments:post", args=[article.pk])
 
