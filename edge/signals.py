@@ -142,17 +142,23 @@ def image_changed(sender, instance, **kwargs):
 # Comments ----------------------------------------------------------------------------------
 
 
+def comment_pages(article_id: int) -> list[str]:
+    """The article's page, and every page whose card of it shows its comment count."""
+    article = Article.objects.filter(pk=article_id).select_related("section").first()
+    return article_keys(article) if article else [f"article-{article_id}"]
+
+
 @when_purging
 def comment_saved(sender, instance, **kwargs):
     # Status changes made by the comment services also leave a history row (below).
     if instance.is_published:
-        purge_after_commit([f"article-{instance.article_id}"])
+        purge_after_commit(comment_pages(instance.article_id))
 
 
 @when_purging
 def comment_deleted(sender, instance, **kwargs):
     if instance.is_published:
-        purge_after_commit([f"article-{instance.article_id}"])
+        purge_after_commit(comment_pages(instance.article_id))
 
 
 @when_purging
@@ -160,7 +166,7 @@ def moderation_recorded(sender, instance, created, raw=False, **kwargs):
     """A comment published, unpublished or erased: the article's page shows its comments."""
     published = Comment.Status.APPROVED
     if created and published in (instance.from_status, instance.to_status):
-        purge_after_commit([f"article-{instance.comment.article_id}"])
+        purge_after_commit(comment_pages(instance.comment.article_id))
 
 
 # Consent and flat pages --------------------------------------------------------------------

@@ -167,22 +167,35 @@ def test_an_author_edit_purges_their_page_and_their_articles(purges, story):
     assert purges.during(edit) == {f"author-{author.pk}", f"article-{story.pk}", *LISTINGS}
 
 
-def test_a_moderator_publishing_a_comment_purges_its_article(purges, story, moderator):
+def card_pages(article) -> set[str]:
+    """The article's page and the pages listing its card, which shows its comment count."""
+    return {
+        f"article-{article.pk}",
+        f"section-{article.section_id}",
+        *(f"tag-{tag.pk}" for tag in article.tags.all()),
+        *(f"author-{author.pk}" for author in article.authors.all()),
+        *LISTINGS,
+    }
+
+
+def test_a_moderator_publishing_a_comment_purges_its_article_and_its_cards(
+    purges, story, moderator
+):
     comment = make_comment(article=story, status=Comment.Status.PENDING)
 
     def approve():
         comment_services.moderate_comment(comment=comment, action="approve", moderator=moderator)
 
-    assert purges.during(approve) == {f"article-{story.pk}"}
+    assert purges.during(approve) == card_pages(story)
 
 
-def test_removing_a_published_comment_purges_its_article(purges, story, moderator):
+def test_removing_a_published_comment_purges_its_article_and_its_cards(purges, story, moderator):
     comment = make_comment(article=story)
 
     def remove():
         comment_services.moderate_comment(comment=comment, action="spam", moderator=moderator)
 
-    assert purges.during(remove) == {f"article-{story.pk}"}
+    assert purges.during(remove) == card_pages(story)
 
 
 def test_a_held_comment_purges_nothing(purges, story, akismet, settings):
