@@ -9,6 +9,7 @@ purging is off. A CDN gets its own subclass (docs/deployment.md, "HTTP cache").
 
 import urllib.error
 import urllib.request
+from abc import ABC, abstractmethod
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -18,13 +19,16 @@ class PurgeFailed(Exception):
     """The cache could not be reached, or refused the purge."""
 
 
-class PurgeBackend:
+class PurgeBackend(ABC):
+    """Where purges go: subclass it for a CDN and name the class in NEWSROOM_PURGE_BACKEND."""
+
     def __init__(self, *, url: str, timeout: float):
         self.url = url
         self.timeout = timeout
 
+    @abstractmethod
     def purge(self, keys: list[str]) -> None:
-        raise NotImplementedError
+        """Drop every cached page tagged with one of these keys; raise PurgeFailed if not."""
 
 
 class NoPurge(PurgeBackend):
