@@ -72,15 +72,7 @@ class CommentReportInline(admin.TabularInline):
         return False
 
 
-MODERATION_FIELDS = [
-    "status",
-    "held_reason",
-    "verdict",
-    "checked_at",
-    "check_attempts",
-    "last_check_error",
-    "feedback_pending",
-]
+MODERATION_FIELDS = [*Comment.CHECK_FIELDS, "feedback_pending"]
 REQUEST_FIELDS = ["ip_address", "user_agent", "referrer", "created_at"]
 
 # One-click decisions on a queue row and on the comment's page: (label, what it did).

@@ -138,6 +138,16 @@ class Comment(models.Model):
         SPAM = "spam", _("Mark as spam")
         NOT_SPAM = "not_spam", _("Not spam: publish")
 
+    # The fields a spam check writes: the services save them, the admin shows them read-only.
+    CHECK_FIELDS = (
+        "status",
+        "held_reason",
+        "verdict",
+        "checked_at",
+        "check_attempts",
+        "last_check_error",
+    )
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"

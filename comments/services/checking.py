@@ -42,17 +42,7 @@ def apply_verdict(comment: Comment, verdict: spam.Verdict) -> Comment:
         else:
             comment.status, comment.held_reason = Comment.Status.SPAM, Comment.HeldReason.NONE
     comment.verdict = verdict.value
-    comment.save(
-        update_fields=[
-            "status",
-            "held_reason",
-            "verdict",
-            "checked_at",
-            "check_attempts",
-            "last_check_error",
-            "updated_at",
-        ]
-    )
+    comment.save(update_fields=[*Comment.CHECK_FIELDS, "updated_at"])
     record(
         comment,
         # Say what happened: Akismet judged it, could not be reached or failed, or was never
